@@ -1,0 +1,3 @@
+from secondstory.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,18 @@
+"""Every test runs with its own empty home: no test touches real drafts or config."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point SECONDSTORY_HOME and the XDG folders at a fresh temporary folder."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("SECONDSTORY_HOME", str(home))
+    monkeypatch.delenv("SECONDSTORY_CONFIG", raising=False)
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(name, str(tmp_path / name.lower()))
+    return home
