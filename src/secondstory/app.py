@@ -1,0 +1,109 @@
+"""The Textual application: it only wires settings to the first screen."""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from textual.app import App
+from textual.binding import Binding
+
+Mode = Literal["home", "give", "facilitate"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the command line asked for."""
+
+    mode: Mode = "home"
+    incident: Path | None = None
+    """The incident folder to give an account for or facilitate."""
+    prompts: Path | None = None
+    """A team's own prompt set, instead of the built-in one."""
+    share_to: Path | None = None
+    """Share to this file instead of the incident's accounts/ folder."""
+    demo: bool = False
+    """Running on the demo's temporary home."""
+
+
+class SecondstoryApp(App[None]):
+    """secondstory in the terminal."""
+
+    TITLE = "secondstory"
+    CSS_PATH = ["app.tcss", "facilitate.tcss"]
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="help"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    ]
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self._savers: list[Callable[[], None]] = []
+
+    def on_mount(self) -> None:
+        self._install_signal_handlers()
+        self.push_screen(self._first_screen())
+
+    def _first_screen(self):  # type: ignore[no-untyped-def]
+        from secondstory.screens.home import HomeScreen
+
+        if self.settings.mode == "facilitate" and self.settings.incident is not None:
+            from secondstory.screens.facilitate import FacilitateScreen
+
+            return FacilitateScreen(self.settings.incident)
+        if self.settings.mode == "give" and self.settings.incident is not None:
+            from secondstory.screens.interview import open_interview
+
+            return open_interview(self, self.settings.incident)
+        return HomeScreen()
+
+    # Saving: screens register a callback that writes what is in memory right now.
+    def register_saver(self, save: Callable[[], None]) -> None:
+        """Call `save` on quit and on SIGTERM/SIGHUP."""
+        self._savers.append(save)
+
+    def unregister_saver(self, save: Callable[[], None]) -> None:
+        """Stop calling `save`."""
+        if save in self._savers:
+            self._savers.remove(save)
+
+    def save_all(self) -> None:
+        """Write everything open to disk now."""
+        for save in list(self._savers):
+            save()
+
+    def _install_signal_handlers(self) -> None:
+        # A dropped SSH connection sends SIGHUP, which kills a Textual app before any exit
+        # handler runs; save synchronously first, then leave.
+        signal.signal(signal.SIGHUP, self._on_hangup)
+        signal.signal(signal.SIGTERM, self._on_terminate)
+
+    def _on_hangup(self, signum: int, frame: object) -> None:
+        self.save_all()
+        import os
+
+        os._exit(128 + signum)  # the terminal is gone: restoring it would only fail
+
+    def _on_terminate(self, signum: int, frame: object) -> None:
+        self.save_all()
+        self.call_later(self.exit)
+
+    async def action_quit(self) -> None:
+        self.save_all()
+        self.exit()
+
+    def action_help(self) -> None:
+        from secondstory.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+
+def create_app(settings: Settings | None = None) -> SecondstoryApp:
+    """The one app factory, used by the command line and the tests."""
+    return SecondstoryApp(settings or Settings())
