@@ -6,10 +6,13 @@ import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from textual.app import App
 from textual.binding import Binding
+
+if TYPE_CHECKING:
+    from secondstory.prompts import PromptSet
 
 Mode = Literal["home", "give", "facilitate"]
 
@@ -44,6 +47,18 @@ class SecondstoryApp(App[None]):
         super().__init__()
         self.settings = settings
         self._savers: list[Callable[[], None]] = []
+        self._prompts: PromptSet | None = None
+
+    @property
+    def prompts(self) -> PromptSet:
+        """The interview's prompt set: the team's file, or the built-in one."""
+        if self._prompts is None:
+            from secondstory.prompts import load_prompt_set_or_default
+
+            self._prompts, warning = load_prompt_set_or_default(self.settings.prompts)
+            if warning:
+                self.notify(warning, severity="warning", timeout=10)
+        return self._prompts
 
     def on_mount(self) -> None:
         self._install_signal_handlers()

@@ -148,4 +148,3 @@ def can_write_accounts(folder: Path) -> bool:
     """Whether this person may add a file to the incident's accounts/ folder."""
     target = accounts_dir(folder)
     return os.access(target if target.exists() else incident_folder(folder), os.W_OK)
-

@@ -1,0 +1,41 @@
+"""A yes/no question in a small window."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Returns True when the person confirms."""
+
+    BINDINGS = [
+        Binding("escape", "answer(False)", "Cancel", id="cancel"),
+        Binding("y", "answer(True)", "Yes", show=False, id="yes"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Yes", no: str = "Cancel") -> None:
+        super().__init__(classes="dialog")
+        self.question = question
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-body"):
+            yield Static(Text(self.question), classes="dialog-question")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.yes, id="yes", variant="warning")
+                yield Button(self.no, id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)

@@ -1,0 +1,122 @@
+"""What every interview step shares: the step bar, moving between steps, saving as you go."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from secondstory.drafts import STEPS, Step
+from secondstory.interview import Interview
+from secondstory.widgets.answer_field import AnswerField, NudgeState
+from secondstory.widgets.step_bar import StepBar
+
+if TYPE_CHECKING:
+    from secondstory.app import SecondstoryApp
+    from secondstory.prompts import PromptSet
+
+AUTOSAVE_TICK = 0.2
+"""How often pending changes are looked at; see Interview.due for when they are written."""
+
+
+class StepScreen(Screen[None]):
+    """Base of the six interview steps."""
+
+    STEP: Step = "opening"
+    BINDINGS = [
+        Binding("ctrl+n", "next_step", "Next step", id="next-step"),
+        Binding("ctrl+b", "previous_step", "Back", id="previous-step"),
+        Binding("ctrl+s", "save", "Save", id="save", show=False),
+        Binding("ctrl+g", "dismiss_nudge", "Dismiss note", id="dismiss-nudge", show=False),
+        Binding("ctrl+t", "toggle_nudges", "Notes on/off", id="toggle-nudges", show=False),
+    ]
+
+    def __init__(self, interview: Interview, prompts: PromptSet) -> None:
+        super().__init__(classes="step")
+        self.interview = interview
+        self.prompts = prompts
+
+    @property
+    def secondstory(self) -> SecondstoryApp:
+        """The app, typed."""
+        from secondstory.app import SecondstoryApp
+
+        assert isinstance(self.app, SecondstoryApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield StepBar(self.STEP, self.interview.incident.title)
+        yield from self.compose_step()
+        yield Footer()
+
+    def compose_step(self) -> ComposeResult:
+        """The step's own widgets."""
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.secondstory.register_saver(self.interview.save)
+        self.set_interval(AUTOSAVE_TICK, self._autosave)
+        self.interview.go(self.STEP)
+
+    def on_unmount(self) -> None:
+        self.interview.save()
+        self.secondstory.unregister_saver(self.interview.save)
+
+    def _autosave(self) -> None:
+        if self.interview.due():
+            self.interview.save()
+
+    def action_save(self) -> None:
+        self.interview.save()
+        self.notify("Saved. Everything you typed is on disk.", timeout=2)
+
+    def action_next_step(self) -> None:
+        index = STEPS.index(self.STEP)
+        if index + 1 < len(STEPS):
+            self.go_to(STEPS[index + 1])
+
+    def action_previous_step(self) -> None:
+        index = STEPS.index(self.STEP)
+        if index > 0:
+            self.go_to(STEPS[index - 1])
+
+    def go_to(self, step: Step) -> None:
+        """Leave this step for another, saving first."""
+        from secondstory.screens.interview import step_screen
+
+        self.interview.save()
+        self.app.switch_screen(step_screen(step, self.interview, self.prompts))
+
+    # Language notes ---------------------------------------------------------------------
+    @property
+    def nudge_state(self) -> NudgeState:
+        """The person's choices about language notes."""
+        session = self.interview.draft.session
+        return NudgeState(session.nudges, frozenset(session.dismissed))
+
+    def action_dismiss_nudge(self) -> None:
+        field = self._focused_field()
+        key = field.dismiss_nudge() if field else None
+        if key is None:
+            self.notify("There is no note on this answer to dismiss.", timeout=2)
+            return
+        self.interview.draft.session.dismissed.append(key)
+        self.interview.changed()
+
+    def action_toggle_nudges(self) -> None:
+        session = self.interview.draft.session
+        session.nudges = not session.nudges
+        self.interview.changed()
+        for field in self.query(AnswerField):
+            field.set_nudges(self.nudge_state)
+        state = "on" if session.nudges else "off"
+        self.notify(f"Language notes are {state}. ctrl+t switches them back.", timeout=3)
+
+    def _focused_field(self) -> AnswerField | None:
+        node = self.focused
+        while node is not None and not isinstance(node, AnswerField):
+            node = node.parent  # type: ignore[assignment]
+        return node

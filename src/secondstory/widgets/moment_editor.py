@@ -1,0 +1,45 @@
+"""One moment: its time with how it was understood, and the five answers."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Label, Static
+
+from secondstory.model import TEXT_FIELDS, Moment
+from secondstory.widgets.answer_field import AnswerField, NudgeState
+
+
+class MomentEditor(VerticalScroll):
+    """Edits one moment; the screen listens to Input.Changed and AnswerField.Changed."""
+
+    def __init__(self, moment: Moment, number: int, prompts: object, nudges: NudgeState) -> None:
+        super().__init__(id="moment-editor")
+        self.moment = moment
+        self.number = number
+        self.prompts = prompts
+        self.nudges = nudges
+
+    def compose(self) -> ComposeResult:
+        when = self.prompts.when  # type: ignore[attr-defined]
+        yield Label(f"Moment {self.number}", classes="moment-title")
+        yield Label(when.label, classes="field-label", markup=False)
+        yield Label(when.help, classes="field-help", markup=False)
+        yield Input(
+            self.moment.when_text or "",
+            placeholder=when.placeholder,
+            id="when",
+            compact=True,
+        )
+        yield Static("", id="when-reading")
+        for name in TEXT_FIELDS:
+            prompt = getattr(self.prompts, name)
+            text = getattr(self.moment, name)
+            yield AnswerField(name, prompt.label, prompt.help, text, self.nudges)
+
+    def show_reading(self, text: str, *, understood: bool) -> None:
+        """Show how the typed time was understood, or a kind message."""
+        reading = self.query_one("#when-reading", Static)
+        reading.set_class(not understood, "not-understood")
+        reading.update(Text(text))

@@ -1,0 +1,64 @@
+"""The list of moments in the person's own order."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Label, ListItem, ListView
+
+from secondstory.model import TEXT_FIELDS, Moment
+from secondstory.textsafe import one_line
+
+SUMMARY_WIDTH = 60
+
+
+def moment_summary(number: int, moment: Moment) -> str:
+    """One line for the list: number, short time and the first words."""
+    when = "--:--"
+    if moment.when is not None:
+        mark = {"about": "~", "unsure": "?"}.get(moment.when_precision, "")
+        when = f"{mark}{moment.when:%H:%M}"
+    elif moment.when_text:
+        when = "?"
+    words = next((getattr(moment, f) for f in TEXT_FIELDS if getattr(moment, f).strip()), "")
+    return f"{number}. {when} {one_line(words, SUMMARY_WIDTH) or '(new moment)'}"
+
+
+class MomentItem(ListItem):
+    """One moment in the list."""
+
+    def __init__(self, number: int, moment: Moment) -> None:
+        super().__init__(Label(moment_summary(number, moment), markup=False))
+        self.moment_id = moment.id
+
+    def refresh_summary(self, number: int, moment: Moment) -> None:
+        """Show the moment's current words."""
+        self.query_one(Label).update(moment_summary(number, moment))
+
+
+class MomentList(ListView):
+    """Moments; keys here add, delete and reorder them."""
+
+    BINDINGS = [
+        Binding("n", "request('new')", "New moment", id="new-moment"),
+        Binding("d,delete", "request('delete')", "Delete", id="delete-moment"),
+        Binding("ctrl+up,shift+up,K", "request('up')", "Move up", id="move-up"),
+        Binding("ctrl+down,shift+down,J", "request('down')", "Move down", id="move-down"),
+    ]
+
+    class Requested(Message):
+        """The person asked to change the list: new, delete, up or down."""
+
+        def __init__(self, what: str, moment_id: str | None) -> None:
+            super().__init__()
+            self.what = what
+            self.moment_id = moment_id
+
+    @property
+    def current_id(self) -> str | None:
+        """The highlighted moment's id."""
+        item = self.highlighted_child
+        return item.moment_id if isinstance(item, MomentItem) else None
+
+    def action_request(self, what: str) -> None:
+        self.post_message(self.Requested(what, self.current_id))
