@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -16,3 +17,18 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(name, str(tmp_path / name.lower()))
     return home
+
+
+@pytest.fixture
+def incident_folder(tmp_path: Path) -> Path:
+    """A fresh incident folder, as a facilitator would create it."""
+    from secondstory.incidents import create_incident
+
+    return create_incident(
+        "Checkout outage",
+        parent=tmp_path / "reviews",
+        timezone="Europe/Amsterdam",
+        started=datetime(2017, 1, 31, 23, 0),
+        facilitator="Robin",
+        description="Checkout returned errors for about forty minutes.",
+    )
