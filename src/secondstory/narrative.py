@@ -82,16 +82,16 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class ConcurrentGroup:
-    """Moments of two or more people whose windows all share at least one instant."""
+    """Moments of two or more people whose windows overlap, directly or through one another."""
 
     id: int
     """Index in `Narrative.concurrent`."""
     members: tuple[str, ...]
     """Refs of the moments, in timeline order."""
     start: datetime
-    """The latest window start: from here..."""
+    """The earliest window start among the members (UTC)."""
     end: datetime
-    """...to the earliest window end, every member may be happening (UTC)."""
+    """The latest window end among the members (UTC)."""
     lanes: tuple[int, ...]
     """The lanes (participants) involved, ascending."""
 
