@@ -17,10 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from secondstory.model import Account, Incident, Moment, NarrativeNotes, moment_ref
 from secondstory.narrative import (
@@ -35,10 +33,11 @@ from secondstory.narrative import (
 from secondstory.perspectives import assumptions, ideas, participants, surprises
 from secondstory.similarity import Candidate, suggest
 from secondstory.sources import Sources, load_sources
+from secondstory.timeparse import ABOUT_MARGIN, EXACT_MARGIN, to_utc
 
 __all__ = ["MARGINS", "Sources", "load_sources", "merge", "merge_sources"]
 
-MARGINS = {"exact": timedelta(minutes=1), "about": timedelta(minutes=10)}
+MARGINS = {"exact": EXACT_MARGIN, "about": ABOUT_MARGIN}
 """Half the width of a moment's window, by precision. Unsure has no window."""
 _PRECISION_RANK = {"exact": 0, "about": 1, "unsure": 2}
 
@@ -141,25 +140,13 @@ def _incident_id(
     return accounts[0].incident if accounts else "incident"
 
 
-@lru_cache(maxsize=256)
-def _zone(name: str) -> ZoneInfo:
-    return ZoneInfo(name)
-
-
-def _to_utc(when: datetime, zone: str) -> datetime:
-    """Naive is wall time in `zone`; in a gap or a repeated hour the first offset applies."""
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=_zone(zone))
-    return when.astimezone(UTC)
-
-
 def _rows(account: Account) -> Iterable[_Row]:
     previous: str | None = None
     for position, moment in enumerate(account.moments):
         margin = MARGINS.get(moment.when_precision)
         at = None
         if moment.when is not None and margin is not None:
-            at = _to_utc(moment.when, account.timezone)
+            at = to_utc(moment.when, account.timezone)
         window = (at - margin, at + margin) if at is not None and margin is not None else None
         after = previous if at is None else None
         yield _Row(account, moment, position, at, window, after)

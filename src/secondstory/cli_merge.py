@@ -1,0 +1,78 @@
+"""`secondstory merge PATH...`: the shared accounts as one narrative, without a screen."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from secondstory.errors import SecondstoryError
+from secondstory.export import FORMATS, SUFFIXES, render
+from secondstory.merge import load_sources, merge_sources
+from secondstory.storage import SHARED_FILE, atomic_write
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the merge command to the command line."""
+    parser = subparsers.add_parser(
+        "merge",
+        help="merge shared accounts into one narrative (Markdown, HTML or JSON)",
+        description="Merge the shared accounts of an incident into one narrative. PATH is an "
+        "incident folder or account files. Files that cannot be read are listed on stderr "
+        "and left out; they never stop the merge.",
+    )
+    parser.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help="incident folder or account file"
+    )
+    parser.add_argument(
+        "--format",
+        choices=sorted(FORMATS),
+        help="md (the default), html (one self-contained file) or json; "
+        "with -o, the file's ending chooses when --format is not given",
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of the screen"
+    )
+    parser.add_argument(
+        "--anonymize", action="store_true", help="Person A, Person B… instead of names"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Merge, report what was left out on stderr, and write the narrative."""
+    sources = load_sources(args.paths)
+    for skipped in sources.skipped:
+        print(f"secondstory: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+    for duplicate in sources.duplicates:
+        print(
+            f"secondstory: skipped {duplicate.dropped}: holds the same account as "
+            f"{duplicate.kept}, which is newer",
+            file=sys.stderr,
+        )
+    if not sources.accounts:
+        print("secondstory: no shared accounts found yet; the narrative is empty", file=sys.stderr)
+    text = render(merge_sources(sources), _format(args), anonymize=args.anonymize)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    _write(args.output, text)
+    print(f"Wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    if args.output is not None:
+        by_suffix = {suffix: fmt for fmt, suffix in SUFFIXES.items()} | {".htm": "html"}
+        return by_suffix.get(args.output.suffix.lower(), "md")
+    return "md"
+
+
+def _write(path: Path, text: str) -> None:
+    if path.is_dir():
+        raise SecondstoryError(f"{path} is a folder; give a file name to write the narrative to")
+    try:
+        atomic_write(path, text.encode("utf-8"), SHARED_FILE)
+    except OSError as exc:
+        raise SecondstoryError(f"{path} could not be written ({exc.strerror or exc})") from None

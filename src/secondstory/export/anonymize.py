@@ -1,0 +1,138 @@
+"""Neutral labels instead of names, for a narrative that travels further than the review.
+
+Person A, Person B… follow the order of participants (first appearance on the timeline).
+Names are replaced everywhere: authors, and any words in any text that spell a
+participant's or the facilitator's name (the whole name in any case, or one part of it
+written with its capital). A name part two people share becomes "[a participant]". Roles,
+zones and account ids stay; file paths keep only their file name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from secondstory.narrative import Narrative
+
+SHARED_PART = "[a participant]"
+FACILITATOR = "the facilitator"
+
+
+def label(lane: int) -> str:
+    """Person A … Person Z, then Person AA, Person AB…"""
+    letters = ""
+    n = lane + 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"Person {letters}"
+
+
+def name_replacer(names: Sequence[tuple[str, str]]) -> Callable[[str], str]:
+    """A function replacing each (name, label) pair's name in a text with its label."""
+    whole: dict[str, str] = {}
+    parts: dict[str, str] = {}
+    for name, neutral in names:
+        name = " ".join(name.split())
+        if not name:
+            continue
+        whole.setdefault(name.casefold(), neutral)
+        for part in name.split(" "):
+            if len(part) > 1 and part[0].isupper():
+                parts[part] = neutral if parts.get(part, neutral) == neutral else SHARED_PART
+    if not whole:
+        return lambda text: text
+    options = [rf"(?i:{_spaced(n)})" for n in sorted(whole, key=len, reverse=True)]
+    options += [re.escape(p) for p in sorted(parts, key=len, reverse=True)]
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(options)})(?!\w)")
+
+    def swap(match: re.Match[str]) -> str:
+        found = match.group(0)
+        return parts.get(found) or whole.get(" ".join(found.split()).casefold(), found)
+
+    return lambda text: pattern.sub(swap, text)
+
+
+def _spaced(name: str) -> str:
+    return r"\s+".join(re.escape(part) for part in name.split(" "))
+
+
+def anonymize(narrative: Narrative) -> Narrative:
+    """The same narrative with every name replaced by a neutral label."""
+    names = [(p.author, label(p.lane)) for p in narrative.participants]
+    facilitator = narrative.incident.facilitator if narrative.incident else ""
+    if facilitator.strip() and facilitator.casefold() not in {n.casefold() for n, _ in names}:
+        names.append((facilitator, FACILITATOR))
+    replace = name_replacer(names)
+    labels = {p.account: label(p.lane) for p in narrative.participants}
+    result = _scrub(narrative, replace, labels)
+    assert isinstance(result, Narrative)
+    return dataclasses.replace(result, by_ref={e.ref: e for e in result.timeline})
+
+
+def _scrub(value: Any, replace: Callable[[str], str], labels: dict[str, str]) -> Any:
+    """A copy of `value` with names replaced in every string, walking dataclasses and models."""
+    if isinstance(value, str):
+        return replace(value)
+    if isinstance(value, Path):
+        return Path(value.name)
+    if isinstance(value, tuple):
+        return tuple(_scrub(v, replace, labels) for v in value)
+    if isinstance(value, list):
+        return [_scrub(v, replace, labels) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for item in dataclasses.fields(value):
+            if item.name == "by_ref":
+                continue
+            current = getattr(value, item.name)
+            if item.name == "author" and getattr(value, "account", None) in labels:
+                changes[item.name] = labels[value.account]  # type: ignore[attr-defined]
+            elif item.name in _KEEP and _is_plain(current):
+                continue
+            else:
+                changes[item.name] = _scrub(current, replace, labels)
+        return dataclasses.replace(value, **changes)
+    if hasattr(value, "model_copy") and hasattr(value, "model_fields"):
+        update = {
+            name: _scrub(getattr(value, name), replace, labels)
+            for name in type(value).model_fields
+            if name not in _KEEP or not _is_plain(getattr(value, name))
+        }
+        return value.model_copy(update=update)
+    return value
+
+
+def _is_plain(value: Any) -> bool:
+    """Strings and collections of strings or numbers: identifiers, never records."""
+    if isinstance(value, tuple | list):
+        return all(isinstance(v, str | int) for v in value)
+    return isinstance(value, str | int)
+
+
+# Identifiers and machine values: never names, and changing them would break references.
+_KEEP = frozenset(
+    {
+        "ref",
+        "account",
+        "moment",
+        "members",
+        "moments",
+        "untimed",
+        "missing",
+        "dangling",
+        "zone",
+        "timezone",
+        "precision",
+        "kind",
+        "incident_id",
+        "id",
+        "decision",
+        "lanes",
+        "same_event",
+        "incident",
+    }
+)

@@ -1,0 +1,296 @@
+"""The narrative as one self-contained HTML file: inline CSS, no scripts, nothing fetched.
+
+Every piece of text that came from a person goes through `html.escape`, and keeps its
+line breaks through CSS rather than markup, so it is shown exactly as written.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+
+from secondstory.export import labels
+from secondstory.export.anonymize import anonymize as anonymized
+from secondstory.narrative import Entry, Narrative, SameEvent
+
+LANE_COLOURS = ("#1f6feb", "#b35900", "#1a7f37", "#8250df", "#bf3989", "#0a7a8a", "#6e7781")
+"""Lane colours that stay distinct in greyscale print when paired with the lane's name."""
+
+CSS = """
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2328;
+       max-width: 56rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.7rem; margin-bottom: .2rem; }
+h2 { border-bottom: 1px solid #d0d7de; padding-bottom: .2rem; margin-top: 2.2rem; }
+h3 { margin-bottom: .3rem; }
+.meta, .facts { color: #57606a; font-size: .9rem; }
+.text { white-space: pre-wrap; overflow-wrap: anywhere; }
+table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+th, td { text-align: left; border-bottom: 1px solid #d0d7de; padding: .3rem .5rem; }
+ol.timeline { list-style: none; padding: 0; }
+.entry { border-left: 4px solid var(--lane); padding: .3rem .8rem; margin: .8rem 0;
+         break-inside: avoid; }
+.entry h4 { margin: 0; font-size: 1rem; }
+.entry dl { display: grid; grid-template-columns: 10rem 1fr; gap: .2rem .8rem; margin: .4rem 0; }
+dt { font-weight: 600; }
+dd { margin: 0 0 .3rem 0; }
+.untimed { border-left-style: dashed; }
+.disagree { color: #a40e26; font-weight: 600; }
+.day { margin-top: 1.5rem; }
+code { font-size: .85rem; }
+@media print { body { margin: 0; max-width: none; } a { color: inherit; text-decoration: none; }
+               h2 { break-after: avoid; } }
+"""
+
+
+def e(text: str) -> str:
+    """Text made safe for HTML content and attribute values."""
+    return html.escape(text, quote=True)
+
+
+def render(narrative: Narrative, *, anonymize: bool = False) -> str:
+    """The whole narrative as one HTML document."""
+    if anonymize:
+        narrative = anonymized(narrative)
+    n = narrative
+    body = [_head, _summary, _participants, _timeline, _concurrent, _same_event]
+    body += [_surprises, _assumptions, _themes, _questions, _ideas, _left_out]
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        '<head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{e(n.title)}</title>",
+        f"<style>{CSS}{_lane_css(n)}</style>",
+        "</head>",
+        "<body>",
+    ]
+    for section in body:
+        parts.extend(section(n))
+    parts += ["</body>", "</html>"]
+    return "\n".join(parts) + "\n"
+
+
+def _lane_css(n: Narrative) -> str:
+    count = min(len(n.participants), len(LANE_COLOURS))
+    return "".join(f".lane-{i} {{ --lane: {LANE_COLOURS[i]}; }}\n" for i in range(count))
+
+
+def _lane(lane: int) -> str:
+    return f"lane-{lane % len(LANE_COLOURS)}"
+
+
+def _anchor(ref: str) -> str:
+    return "m-" + ref.replace("/", "-")
+
+
+def _cite(n: Narrative, ref: str) -> str:
+    if n.entry(ref) is None:
+        return f"<code>{e(ref)}</code>"
+    return f'<a href="#{e(_anchor(ref))}">{e(labels.cite(n, ref))}</a>'
+
+
+def _text(text: str) -> str:
+    return f'<span class="text">{e(text.strip())}</span>'
+
+
+def _head(n: Narrative) -> Iterator[str]:
+    yield f"<h1>{e(n.title)}</h1>"
+    facts = [f"Incident <code>{e(n.incident_id)}</code>"]
+    if n.incident and n.incident.facilitator.strip():
+        facts.append(f"facilitated by {e(n.incident.facilitator)}")
+    facts.append(f"merged from {len(n.participants)} shared accounts")
+    yield f'<p class="meta">{" · ".join(facts)}.</p>'
+    yield f'<p class="meta">{labels.TIMES_NOTE}</p>'
+    if n.incident and n.incident.description.strip():
+        yield f"<blockquote>{_text(n.incident.description)}</blockquote>"
+
+
+def _summary(n: Narrative) -> Iterator[str]:
+    yield "<h2>Summary</h2>"
+    summary = _text(n.summary) if n.summary.strip() else "<em>No summary written yet.</em>"
+    yield f"<p>{summary}</p>"
+
+
+def _participants(n: Narrative) -> Iterator[str]:
+    yield "<h2>Participants</h2>"
+    yield "<table><thead><tr><th>Person</th><th>Role</th><th>Time zone</th>"
+    yield "<th>Moments</th><th>Last updated</th><th>Account</th></tr></thead><tbody>"
+    for p in n.participants:
+        cells = [e(p.author), e(p.role or ""), e(p.zone), str(p.moments)]
+        cells += [f"{p.updated:%Y-%m-%d %H:%M} UTC", f"<code>{e(p.account)}</code>"]
+        row = "".join(f"<td>{c}</td>" for c in cells)
+        yield f'<tr class="{_lane(p.lane)}">{row}</tr>'
+    yield "</tbody></table>"
+
+
+def _timeline(n: Narrative) -> Iterator[str]:
+    yield "<h2>Timeline</h2>"
+    yield '<ol class="timeline">'
+    current_day = ""
+    for entry in n.timeline:
+        if entry.at is not None and labels.day(entry.at) != current_day:
+            current_day = labels.day(entry.at)
+            yield f'<li class="day"><h3>{e(current_day)}</h3></li>'
+        yield from _entry(n, entry)
+    yield "</ol>"
+
+
+def _entry(n: Narrative, entry: Entry) -> Iterator[str]:
+    kind = "" if entry.at is not None else " untimed"
+    yield f'<li class="entry {_lane(entry.lane)}{kind}" id="{e(_anchor(entry.ref))}">'
+    who = e(entry.author) + (f" ({e(entry.role)})" if entry.role else "")
+    yield f"<h4>{e(labels.when(entry))} · {who} · {e(entry.moment)}</h4>"
+    facts = [e(labels.precision(entry))]
+    if entry.when is not None:
+        facts.append("written " + e(labels.written(entry)))
+    if entry.at is None:
+        after = labels.placement(n, entry)
+        facts.append(e(after))
+    if entry.group is not None:
+        facts.append(f"at the same time as others: group {entry.group + 1}")
+    facts += [_same_event_note(n.same_event[i]) for i in entry.same_event]
+    yield f'<p class="facts">{" · ".join(facts)}</p>'
+    yield "<dl>"
+    for name, label in labels.FIELDS:
+        text = getattr(entry, name)
+        if text.strip():
+            yield f"<dt>{label}</dt><dd>{_text(text)}</dd>"
+    yield "</dl></li>"
+
+
+def _same_event_note(group: SameEvent) -> str:
+    label = f"same event {group.id + 1} ({group.source})"
+    if group.disagreement:
+        return f'{label} <span class="disagree">times disagree</span>'
+    return label
+
+
+def _concurrent(n: Narrative) -> Iterator[str]:
+    if not n.concurrent:
+        return
+    yield "<h2>Happening at the same time</h2>"
+    yield f"<p>{labels.CONCURRENT_NOTE}</p>"
+    yield "<ul>"
+    for g in n.concurrent:
+        span = f"{labels.clock(g.start)}–{labels.clock(g.end)}"
+        cited = ", ".join(_cite(n, ref) for ref in g.members)
+        yield f"<li><strong>Group {g.id + 1}, {span}:</strong> {cited}</li>"
+    yield "</ul>"
+
+
+def _same_event(n: Narrative) -> Iterator[str]:
+    if not n.same_event:
+        return
+    yield "<h2>Same event, told more than once</h2>"
+    for source, title in (
+        ("confirmed", "Linked by the facilitator"),
+        ("suggested", labels.SUGGESTED_TITLE),
+    ):
+        groups = [g for g in n.same_event if g.source == source]
+        if groups:
+            yield f"<h3>{title}</h3><ul>"
+            yield from (_group_item(n, g) for g in groups)
+            yield "</ul>"
+
+
+def _group_item(n: Narrative, g: SameEvent) -> str:
+    members = []
+    for ref in g.members:
+        entry = n.entry(ref)
+        time = f" ({e(labels.when(entry))})" if entry is not None else ""
+        members.append(f"<strong>{_cite(n, ref)}</strong>{time}")
+    words = e(labels.same_event_time(g))
+    item = f"<li>Same event {g.id + 1}: " + " and ".join(members) + " — "
+    item += f'<span class="disagree">{words}</span>' if g.disagreement else words
+    if g.shared_words:
+        item += " · shared words: " + e(", ".join(g.shared_words))
+    if g.note.strip():
+        item += f" · note: {_text(g.note)}"
+    if g.missing:
+        item += " · no longer shared: " + ", ".join(f"<code>{e(r)}</code>" for r in g.missing)
+    return item + "</li>"
+
+
+def _surprises(n: Narrative) -> Iterator[str]:
+    if not n.surprises:
+        return
+    yield "<h2>Surprises</h2>"
+    yield f"<p>{labels.SURPRISES_NOTE}</p>"
+    yield "<ul>"
+    for s in n.surprises:
+        yield (
+            f"<li><strong>{_cite(n, s.ref)}</strong><dl>"
+            f"<dt>Expected</dt><dd>{_text(s.expected)}</dd>"
+            f"<dt>Observed</dt><dd>{_text(s.observed)}</dd></dl></li>"
+        )
+    yield "</ul>"
+
+
+def _assumptions(n: Narrative) -> Iterator[str]:
+    if not n.assumptions:
+        return
+    yield "<h2>Assumptions, by person</h2>"
+    lane = -1
+    for a in n.assumptions:
+        if a.lane != lane:
+            yield ("</ul>" if lane >= 0 else "") + f"<h3>{e(a.author)}</h3><ul>"
+            lane = a.lane
+        why = f"<br><em>Why it made sense:</em> {_text(a.why)}" if a.why.strip() else ""
+        yield f"<li><strong>{_cite(n, a.ref)}:</strong> {_text(a.assumed)}{why}</li>"
+    yield "</ul>"
+
+
+def _themes(n: Narrative) -> Iterator[str]:
+    if not n.themes:
+        return
+    yield "<h2>Contributing conditions</h2>"
+    for theme in n.themes:
+        yield f"<h3>{e(theme.title)}</h3>"
+        if theme.description.strip():
+            yield f"<p>{_text(theme.description)}</p>"
+        yield "<ul>"
+        for ref in theme.moments:
+            entry = n.entry(ref)
+            words = f": {e(labels.first_words(entry))}" if entry is not None else ""
+            yield f"<li>{_cite(n, ref)}{words}</li>"
+        yield "</ul>"
+
+
+def _questions(n: Narrative) -> Iterator[str]:
+    if not n.questions:
+        return
+    yield "<h2>Open questions</h2><ul>"
+    for q in n.questions:
+        state = " <em>(answered)</em>" if q.resolved else ""
+        about = ", ".join(_cite(n, ref) for ref in q.moments)
+        yield f"<li>{_text(q.text)}{state}" + (f" — about {about}" if about else "") + "</li>"
+    yield "</ul>"
+
+
+def _ideas(n: Narrative) -> Iterator[str]:
+    if not n.ideas:
+        return
+    yield "<h2>Closing reflections and ideas</h2>"
+    lane = -1
+    for idea in n.ideas:
+        if idea.lane != lane:
+            yield ("</dl>" if lane >= 0 else "") + f"<h3>{e(idea.author)}</h3><dl>"
+            lane = idea.lane
+        yield f"<dt>{labels.PARTS[idea.part]}</dt><dd>{_text(idea.text)}</dd>"
+    yield "</dl>"
+
+
+def _left_out(n: Narrative) -> Iterator[str]:
+    if not (n.skipped or n.duplicates or n.dangling):
+        return
+    yield "<h2>Left out of this narrative</h2><ul>"
+    for s in n.skipped:
+        yield f"<li><code>{e(s.path.name)}</code> was skipped: {e(s.reason)}</li>"
+    for d in n.duplicates:
+        yield (
+            f"<li><code>{e(d.dropped.name)}</code> holds the same account as "
+            f"<code>{e(d.kept.name)}</code>, which is newer, so it was left out</li>"
+        )
+    for ref in n.dangling:
+        yield f"<li><code>{e(ref)}</code> {labels.DANGLING_NOTE}</li>"
+    yield "</ul>"

@@ -1,0 +1,165 @@
+"""The narrative as JSON, with the keys DESIGN.md names and the rest of the narrative.
+
+Instants are ISO-8601 with their offset (UTC), or null; moments are cited as
+{"account", "moment"} pairs so every item can be traced to the file it came from.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from secondstory.export.anonymize import anonymize as anonymized
+from secondstory.model import FORMAT, split_ref
+from secondstory.narrative import Entry, Narrative, SameEvent
+
+KIND = "secondstory.narrative"
+
+
+def render(narrative: Narrative, *, anonymize: bool = False) -> str:
+    """The whole narrative as pretty-printed JSON."""
+    if anonymize:
+        narrative = anonymized(narrative)
+    return json.dumps(to_data(narrative), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_data(n: Narrative) -> dict[str, Any]:
+    """The narrative as plain JSON-ready data."""
+    incident = n.incident
+    return {
+        "format": FORMAT,
+        "kind": KIND,
+        "incident": n.incident_id,
+        "title": n.title,
+        "incident_details": None
+        if incident is None
+        else {
+            "id": incident.id,
+            "title": incident.title,
+            "timezone": incident.timezone,
+            "started": _local(incident.started),
+            "facilitator": incident.facilitator,
+            "description": incident.description,
+        },
+        "summary": n.summary,
+        "accounts": _accounts(n),
+        "timeline": [_entry(entry) for entry in n.timeline],
+        "same_event": [_same_event(group) for group in n.same_event],
+        "concurrent": [
+            {
+                "id": g.id,
+                "start": _iso(g.start),
+                "end": _iso(g.end),
+                "members": [_pair(ref) for ref in g.members],
+            }
+            for g in n.concurrent
+        ],
+        "surprises": [
+            {**_pair(s.ref), "author": s.author, "expected": s.expected, "observed": s.observed}
+            for s in n.surprises
+        ],
+        "assumptions": [
+            {**_pair(a.ref), "author": a.author, "assumed": a.assumed, "why": a.why}
+            for a in n.assumptions
+        ],
+        "closing": [
+            {"account": i.account, "author": i.author, "part": i.part, "text": i.text}
+            for i in n.ideas
+        ],
+        "themes": [
+            {
+                "id": t.id,
+                "title": t.title,
+                "description": t.description,
+                "moments": [_pair(ref) for ref in t.moments],
+            }
+            for t in n.themes
+        ],
+        "questions": [
+            {
+                "id": q.id,
+                "text": q.text,
+                "resolved": q.resolved,
+                "moments": [_pair(ref) for ref in q.moments],
+            }
+            for q in n.questions
+        ],
+        "skipped": [{"file": s.path.name, "reason": s.reason} for s in n.skipped],
+        "duplicates": [
+            {"account": d.account, "kept": d.kept.name, "dropped": d.dropped.name}
+            for d in n.duplicates
+        ],
+        "dangling": [_pair(ref) for ref in n.dangling],
+    }
+
+
+def _iso(at: datetime | None) -> str | None:
+    return None if at is None else at.isoformat()
+
+
+def _local(when: datetime | None) -> str | None:
+    """A time as written: naive stays naive (wall time in its zone)."""
+    return None if when is None else when.isoformat()
+
+
+def _pair(ref: str) -> dict[str, str]:
+    account, moment = split_ref(ref)
+    return {"account": account, "moment": moment}
+
+
+def _accounts(n: Narrative) -> list[dict[str, Any]]:
+    """One entry per participant, with their moment ids in the order they wrote them."""
+    moments: dict[str, list[Entry]] = {p.account: [] for p in n.participants}
+    for entry in n.timeline:
+        moments[entry.account].append(entry)
+    return [
+        {
+            "account": p.account,
+            "author": p.author,
+            "role": p.role,
+            "timezone": p.zone,
+            "updated": _iso(p.updated),
+            "moments": [e.moment for e in sorted(moments[p.account], key=lambda e: e.position)],
+        }
+        for p in n.participants
+    ]
+
+
+def _entry(entry: Entry) -> dict[str, Any]:
+    return {
+        "at": _iso(entry.at),
+        "precision": entry.precision,
+        "author": entry.author,
+        "account": entry.account,
+        "moment": entry.moment,
+        "did": entry.did,
+        "observed": entry.observed,
+        "expected": entry.expected,
+        "assumed": entry.assumed,
+        "why": entry.why,
+        "role": entry.role,
+        "when": _local(entry.when),
+        "when_text": entry.when_text,
+        "timezone": entry.zone,
+        "window": None if entry.window is None else [_iso(w) for w in entry.window],
+        "after": None if entry.after is None else _pair(entry.after),
+        "lane": entry.lane,
+        "concurrent": entry.group,
+        "same_event": list(entry.same_event),
+    }
+
+
+def _same_event(group: SameEvent) -> dict[str, Any]:
+    return {
+        "id": group.id,
+        "members": [_pair(ref) for ref in group.members],
+        "disagreement": group.disagreement,
+        "source": group.source,
+        "gap_seconds": None if group.gap is None else int(group.gap.total_seconds()),
+        "untimed": [_pair(ref) for ref in group.untimed],
+        "shared_words": list(group.shared_words),
+        "score": group.score,
+        "note": group.note,
+        "missing": [_pair(ref) for ref in group.missing],
+    }

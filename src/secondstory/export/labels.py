@@ -1,0 +1,115 @@
+"""Words and times every export shows the same way, before any escaping."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from secondstory.merge import MARGINS
+from secondstory.narrative import Entry, Narrative, SameEvent
+
+FIELDS: tuple[tuple[str, str], ...] = (
+    ("did", "Did"),
+    ("observed", "Observed"),
+    ("expected", "Expected"),
+    ("assumed", "Assumed"),
+    ("why", "Why it made sense"),
+)
+"""The five fields of a moment with the label each export gives them."""
+PARTS: dict[str, str] = {
+    "surprised": "What surprised them",
+    "helped": "What helped",
+    "hindered": "What got in the way",
+    "ideas": "Ideas",
+}
+"""The closing parts with their labels."""
+
+TIMES_NOTE = (
+    "Times are shown in UTC, each with the time as its author wrote it. "
+    "Every item names its source as author · moment id."
+)
+CONCURRENT_NOTE = (
+    "Moments of different people whose time windows overlap, directly or through another."
+)
+SURPRISES_NOTE = "Moments where what someone expected and what they observed are both written down."
+DANGLING_NOTE = "is named in the facilitator's notes but no shared account holds it"
+SUGGESTED_TITLE = "Suggested by the merge, for the facilitator to confirm or reject"
+
+
+def minutes(delta: timedelta) -> str:
+    """A duration in words: "2 min", "1 h 05 min"."""
+    total = round(delta.total_seconds() / 60)
+    if total < 60:
+        return f"{total} min"
+    return f"{total // 60} h {total % 60:02d} min"
+
+
+def day(at: datetime) -> str:
+    """The UTC day of an instant, like "Thursday 14 March 2024"."""
+    return f"{at.astimezone(UTC):%A} {at.astimezone(UTC).day} {at.astimezone(UTC):%B %Y}"
+
+
+def clock(at: datetime) -> str:
+    """An instant as a UTC clock time, like "14:02 UTC"."""
+    return f"{at.astimezone(UTC):%H:%M} UTC"
+
+
+def when(entry: Entry) -> str:
+    """When a moment happened, as the timeline shows it."""
+    if entry.at is not None:
+        return ("~" if entry.precision == "about" else "") + clock(entry.at)
+    return "unsure time" if entry.when is not None else "no time given"
+
+
+def precision(entry: Entry) -> str:
+    """The precision in words, with its window."""
+    margin = MARGINS.get(entry.precision)
+    if entry.at is None or margin is None:
+        return "placed by the order of the account"
+    return f"{entry.precision}, ±{minutes(margin)}"
+
+
+def written(entry: Entry) -> str:
+    """The time as the account holds it, in the author's own zone or offset."""
+    if entry.when is None:
+        return ""
+    local = entry.when
+    zone = entry.zone if local.tzinfo is None else local.strftime("UTC%z")
+    typed = f" (typed “{entry.when_text.strip()}”)" if entry.when_text else ""
+    return f"{local:%a} {local.day} {local:%b %H:%M} {zone}{typed}"
+
+
+def cite(narrative: Narrative, ref: str) -> str:
+    """The source of an item: "Alex Moreau · m3", or the bare ref if it is not present."""
+    entry = narrative.entry(ref)
+    if entry is None:
+        return ref
+    return f"{entry.author} · {entry.moment}"
+
+
+def placement(narrative: Narrative, entry: Entry) -> str:
+    """Where a moment without an instant was put, and why."""
+    if entry.at is not None:
+        return ""
+    if entry.after is None:
+        return "first in its account, so it opens the timeline"
+    return f"follows {cite(narrative, entry.after)} in its account"
+
+
+def same_event_time(group: SameEvent) -> str:
+    """What the members' times say about each other."""
+    if group.disagreement and group.gap is not None:
+        return f"times disagree: {minutes(group.gap)} apart beyond their precision"
+    if group.gap is not None and not group.untimed:
+        return "times agree within their precision"
+    if group.gap is not None:
+        return "timed members agree; some members have no time to compare"
+    return "no time comparison (fewer than two members have a time)"
+
+
+def first_words(entry: Entry, limit: int = 80) -> str:
+    """The first non-empty field of a moment, shortened on a word boundary."""
+    text = next((getattr(entry, name) for name, _ in FIELDS if getattr(entry, name).strip()), "")
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"

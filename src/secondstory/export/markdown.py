@@ -1,0 +1,249 @@
+"""The narrative as a Markdown document that reads well and renders on common forges.
+
+People's words are shown exactly, with every character Markdown or HTML would act on
+escaped, so nothing anyone wrote can turn into a link, a heading, markup or a mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from secondstory.export import labels
+from secondstory.export.anonymize import anonymize as anonymized
+from secondstory.narrative import Entry, Narrative, SameEvent
+
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&@$])")
+_LINE_START = re.compile(r"^([#>+=-]|\d+[.)])")
+
+
+def inline(text: str) -> str:
+    """One line of someone's text, safe anywhere in a Markdown line or table cell."""
+    return _INLINE.sub(r"\\\1", " ".join(text.split()))
+
+
+def block(text: str, indent: str = "  ") -> str:
+    """Someone's text over several lines, line breaks kept, continuation lines indented."""
+    lines = [_line(line) for line in text.strip().splitlines()]
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        more = i + 1 < len(lines) and lines[i + 1] and line
+        out.append((indent if i else "") + line + ("\\" if more else ""))
+    return "\n".join(out)
+
+
+def _line(line: str) -> str:
+    escaped = _INLINE.sub(r"\\\1", line.strip())
+    return _LINE_START.sub(r"\\\1", escaped)
+
+
+def render(narrative: Narrative, *, anonymize: bool = False) -> str:
+    """The whole narrative as Markdown."""
+    if anonymize:
+        narrative = anonymized(narrative)
+    sections = (_head, _summary, _participants, _timeline, _concurrent, _same_event)
+    more = (_surprises, _assumptions, _themes, _questions, _ideas, _left_out)
+    parts = ["\n".join(section(narrative)) for section in (*sections, *more)]
+    return "\n\n".join(p for p in parts if p).rstrip() + "\n"
+
+
+def _head(n: Narrative) -> Iterator[str]:
+    yield f"# {inline(n.title)}"
+    yield ""
+    facts = [f"Incident `{n.incident_id}`"]
+    if n.incident and n.incident.facilitator.strip():
+        facts.append(f"facilitated by {inline(n.incident.facilitator)}")
+    facts.append(f"merged from {len(n.participants)} shared accounts")
+    yield " · ".join(facts) + "."
+    yield ""
+    yield labels.TIMES_NOTE
+    if n.incident and n.incident.description.strip():
+        yield ""
+        yield "> " + block(n.incident.description, indent="> ")
+
+
+def _summary(n: Narrative) -> Iterator[str]:
+    yield "## Summary"
+    yield ""
+    yield block(n.summary, indent="") if n.summary.strip() else "*No summary written yet.*"
+
+
+def _participants(n: Narrative) -> Iterator[str]:
+    yield "## Participants"
+    yield ""
+    yield "| Person | Role | Time zone | Moments | Last updated | Account |"
+    yield "|---|---|---|---|---|---|"
+    for p in n.participants:
+        cells = [inline(p.author), inline(p.role or ""), p.zone, str(p.moments)]
+        cells += [f"{p.updated:%Y-%m-%d %H:%M} UTC", f"`{p.account}`"]
+        yield "| " + " | ".join(cells) + " |"
+
+
+def _timeline(n: Narrative) -> Iterator[str]:
+    yield "## Timeline"
+    current_day = ""
+    for entry in n.timeline:
+        if entry.at is not None and labels.day(entry.at) != current_day:
+            current_day = labels.day(entry.at)
+            yield ""
+            yield f"### {current_day}"
+        yield ""
+        yield from _entry(n, entry)
+
+
+def _entry(n: Narrative, entry: Entry) -> Iterator[str]:
+    who = inline(entry.author) + (f" ({inline(entry.role)})" if entry.role else "")
+    yield f"#### {inline(labels.when(entry))} · {who} · {entry.moment}"
+    yield ""
+    facts = [labels.precision(entry)]
+    if entry.when is not None:
+        facts.append("written " + inline(labels.written(entry)))
+    if entry.at is None:
+        facts.append(inline(labels.placement(n, entry)))
+    if entry.group is not None:
+        facts.append(f"at the same time as others: group {entry.group + 1}")
+    facts += [_same_event_note(n.same_event[i]) for i in entry.same_event]
+    yield "*" + " · ".join(facts) + "*"
+    yield ""
+    for name, label in labels.FIELDS:
+        text = getattr(entry, name)
+        if text.strip():
+            yield f"- **{label}:** {block(text)}"
+
+
+def _same_event_note(group: SameEvent) -> str:
+    state = ", times disagree" if group.disagreement else ""
+    return f"same event {group.id + 1} ({group.source}{state})"
+
+
+def _concurrent(n: Narrative) -> Iterator[str]:
+    if not n.concurrent:
+        return
+    yield "## Happening at the same time"
+    yield ""
+    yield labels.CONCURRENT_NOTE
+    yield ""
+    for g in n.concurrent:
+        span = f"{labels.clock(g.start)}–{labels.clock(g.end)}"
+        cited = ", ".join(inline(labels.cite(n, ref)) for ref in g.members)
+        yield f"- **Group {g.id + 1}, {span}:** {cited}"
+
+
+def _same_event(n: Narrative) -> Iterator[str]:
+    if not n.same_event:
+        return
+    yield "## Same event, told more than once"
+    for source, title in (
+        ("confirmed", "Linked by the facilitator"),
+        ("suggested", labels.SUGGESTED_TITLE),
+    ):
+        groups = [g for g in n.same_event if g.source == source]
+        if groups:
+            yield ""
+            yield f"### {title}"
+            yield ""
+            yield from (_group_line(n, g) for g in groups)
+
+
+def _group_line(n: Narrative, g: SameEvent) -> str:
+    members = []
+    for ref in g.members:
+        entry = n.entry(ref)
+        time = f" ({inline(labels.when(entry))})" if entry is not None else ""
+        members.append(f"**{inline(labels.cite(n, ref))}**{time}")
+    time_words = labels.same_event_time(g)
+    line = f"- Same event {g.id + 1}: " + " and ".join(members) + " — "
+    line += f"**{time_words}**" if g.disagreement else time_words
+    if g.shared_words:
+        line += " · shared words: " + ", ".join(inline(w) for w in g.shared_words)
+    if g.note.strip():
+        line += " · note: " + inline(g.note)
+    if g.missing:
+        line += " · no longer shared: " + ", ".join(f"`{ref}`" for ref in g.missing)
+    return line
+
+
+def _surprises(n: Narrative) -> Iterator[str]:
+    if not n.surprises:
+        return
+    yield "## Surprises"
+    yield ""
+    yield labels.SURPRISES_NOTE
+    for s in n.surprises:
+        yield ""
+        yield f"- **{inline(labels.cite(n, s.ref))}**"
+        yield f"  - **Expected:** {block(s.expected, indent='    ')}"
+        yield f"  - **Observed:** {block(s.observed, indent='    ')}"
+
+
+def _assumptions(n: Narrative) -> Iterator[str]:
+    if not n.assumptions:
+        return
+    yield "## Assumptions, by person"
+    lane = -1
+    for a in n.assumptions:
+        if a.lane != lane:
+            lane = a.lane
+            yield ""
+            yield f"### {inline(a.author)}"
+            yield ""
+        why = f"\n  - **Why it made sense:** {block(a.why, indent='    ')}" if a.why.strip() else ""
+        yield f"- **{a.moment}:** {block(a.assumed)}{why}"
+
+
+def _themes(n: Narrative) -> Iterator[str]:
+    if not n.themes:
+        return
+    yield "## Contributing conditions"
+    for theme in n.themes:
+        yield ""
+        yield f"### {inline(theme.title)}"
+        if theme.description.strip():
+            yield ""
+            yield block(theme.description, indent="")
+        yield ""
+        for ref in theme.moments:
+            entry = n.entry(ref)
+            words = f": {inline(labels.first_words(entry))}" if entry is not None else ""
+            yield f"- {inline(labels.cite(n, ref))}{words}"
+
+
+def _questions(n: Narrative) -> Iterator[str]:
+    if not n.questions:
+        return
+    yield "## Open questions"
+    yield ""
+    for q in n.questions:
+        state = " *(answered)*" if q.resolved else ""
+        about = ", ".join(inline(labels.cite(n, ref)) for ref in q.moments)
+        yield f"- {block(q.text)}{state}" + (f" — about {about}" if about else "")
+
+
+def _ideas(n: Narrative) -> Iterator[str]:
+    if not n.ideas:
+        return
+    yield "## Closing reflections and ideas"
+    lane = -1
+    for idea in n.ideas:
+        if idea.lane != lane:
+            lane = idea.lane
+            yield ""
+            yield f"### {inline(idea.author)}"
+            yield ""
+        yield f"- **{labels.PARTS[idea.part]}:** {block(idea.text)}"
+
+
+def _left_out(n: Narrative) -> Iterator[str]:
+    if not (n.skipped or n.duplicates or n.dangling):
+        return
+    yield "## Left out of this narrative"
+    yield ""
+    for s in n.skipped:
+        yield f"- {inline(s.path.name)} was skipped: {inline(s.reason)}"
+    for d in n.duplicates:
+        yield (
+            f"- {inline(d.dropped.name)} holds the same account as {inline(d.kept.name)}, "
+            "which is newer, so it was left out"
+        )
+    for ref in n.dangling:
+        yield f"- `{ref}` {labels.DANGLING_NOTE}"
