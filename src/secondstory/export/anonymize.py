@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from secondstory.narrative import Narrative
 
 SHARED_PART = "[a participant]"
@@ -70,7 +72,11 @@ def anonymize(narrative: Narrative) -> Narrative:
     labels = {p.account: label(p.lane) for p in narrative.participants}
     result = _scrub(narrative, replace, labels)
     assert isinstance(result, Narrative)
-    return dataclasses.replace(result, by_ref={e.ref: e for e in result.timeline})
+    # The facilitator is named in text as "the facilitator"; a header saying so adds nothing.
+    incident = result.incident.model_copy(update={"facilitator": ""}) if result.incident else None
+    return dataclasses.replace(
+        result, incident=incident, by_ref={e.ref: e for e in result.timeline}
+    )
 
 
 def _scrub(value: Any, replace: Callable[[str], str], labels: dict[str, str]) -> Any:
@@ -96,7 +102,7 @@ def _scrub(value: Any, replace: Callable[[str], str], labels: dict[str, str]) ->
             else:
                 changes[item.name] = _scrub(current, replace, labels)
         return dataclasses.replace(value, **changes)
-    if hasattr(value, "model_copy") and hasattr(value, "model_fields"):
+    if isinstance(value, BaseModel):
         update = {
             name: _scrub(getattr(value, name), replace, labels)
             for name in type(value).model_fields

@@ -14,7 +14,8 @@ from secondstory.export.anonymize import anonymize as anonymized
 from secondstory.narrative import Entry, Narrative, SameEvent
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&@$])")
-_LINE_START = re.compile(r"^([#>+=-]|\d+[.)])")
+_LINE_START = re.compile(r"^([#>+=-])")
+_ORDERED = re.compile(r"^(\d+)([.)])")
 
 
 def inline(text: str) -> str:
@@ -34,7 +35,7 @@ def block(text: str, indent: str = "  ") -> str:
 
 def _line(line: str) -> str:
     escaped = _INLINE.sub(r"\\\1", line.strip())
-    return _LINE_START.sub(r"\\\1", escaped)
+    return _ORDERED.sub(r"\1\\\2", _LINE_START.sub(r"\\\1", escaped))
 
 
 def render(narrative: Narrative, *, anonymize: bool = False) -> str:

@@ -1,0 +1,184 @@
+"""The three exports: golden files from the sample incident, and text that cannot break them.
+
+Regenerate the golden files after an intended change with:
+    SECONDSTORY_UPDATE_GOLDEN=1 pytest tests/unit/test_export.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from secondstory.demo import make_demo
+from secondstory.errors import SecondstoryError
+from secondstory.export import FORMATS, SUFFIXES, render
+from secondstory.export.markdown import block, inline
+from secondstory.merge import load_sources, merge, merge_sources
+from secondstory.model import Account, Moment
+from secondstory.narrative import Narrative
+
+GOLDEN = Path(__file__).parent.parent / "data" / "golden"
+NAMES = ("Alex", "Moreau", "Priya", "Raman", "Sam ", "Okafor", "Jo Lindqvist")
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Narrative:
+    return merge_sources(load_sources([make_demo(tmp_path)]))
+
+
+def hostile(text: str) -> Narrative:
+    """A narrative whose author wrote `text` in every field."""
+    moment = Moment(
+        id="m1",
+        when=datetime(2024, 1, 1, 9, 0),
+        **dict.fromkeys(("did", "observed", "expected", "assumed", "why"), text),
+    )
+    account = Account(
+        incident="inc",
+        account="a" * 32,
+        author=text.splitlines()[0] or "x",
+        role=text,
+        status="shared",
+        created=datetime(2024, 1, 2, tzinfo=UTC),
+        updated=datetime(2024, 1, 2, tzinfo=UTC),
+        moments=[moment],
+    )
+    return merge([account])
+
+
+@pytest.mark.parametrize("anonymize", [False, True], ids=["named", "anonymized"])
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_the_sample_incident_exports_exactly_as_the_golden_file(
+    demo: Narrative, fmt: str, anonymize: bool
+) -> None:
+    text = render(demo, fmt, anonymize=anonymize)
+    golden = GOLDEN / f"demo{'-anonymized' if anonymize else ''}{SUFFIXES[fmt]}"
+    if os.environ.get("SECONDSTORY_UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, "utf-8")
+    assert text == golden.read_text("utf-8")
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_an_anonymized_export_names_nobody(demo: Narrative, fmt: str) -> None:
+    text = render(demo, fmt, anonymize=True)
+    assert not [name for name in NAMES if name in text]
+    assert "Person A" in text and "on-call SRE" in text
+
+
+def test_the_html_is_self_contained_with_no_scripts_and_no_addresses(demo: Narrative) -> None:
+    page = render(demo, "html")
+    assert "<script" not in page.lower()
+    assert "http" not in page.lower()
+    assert "@import" not in page and "url(" not in page
+    assert "&lt;b&gt;some customers cannot complete checkout&lt;/b&gt;" in page
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert(1)</script>",
+        '"><img src=x onerror=alert(1)>',
+        "<b>bold</b> & <i>more</i>",
+        "</style><style>body{display:none}",
+    ],
+)
+def test_html_shows_markup_in_peoples_words_as_text_and_never_as_markup(text: str) -> None:
+    page = render(hostile(text), "html")
+    parser = _Tags()
+    parser.feed(page)
+    assert not {"script", "img", "b", "i"} & set(parser.tags)
+    assert parser.tags.count("style") == 1
+    assert text in "".join(parser.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("*not emphasis* and _not either_", r"\*not emphasis\* and \_not either\_"),
+        ("[a link](http://example.invalid)", r"\[a link\](http://example.invalid)"),
+        ("<b>bold</b> & &amp;", r"\<b\>bold\</b\> \& \&amp;"),
+        ("a | table | cell", r"a \| table \| cell"),
+        (
+            "`code` and ~strike~ and @someone and $x$",
+            r"\`code\` and \~strike\~ and \@someone and \$x\$",
+        ),
+        ("back\\slash", r"back\\slash"),
+    ],
+)
+def test_markdown_escapes_every_character_markdown_or_html_would_act_on(
+    text: str, escaped: str
+) -> None:
+    assert inline(text) == escaped
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("# not a heading", r"\# not a heading"),
+        ("> not a quote", r"\> not a quote"),
+        ("- not a list", r"\- not a list"),
+        ("1. not a list", r"1\. not a list"),
+        ("===", r"\==="),
+    ],
+)
+def test_markdown_escapes_what_would_start_a_block_at_the_start_of_a_line(
+    text: str, escaped: str
+) -> None:
+    assert block(f"first\n{text}") == f"first\\\n  {escaped}"
+
+
+def test_markdown_keeps_line_breaks_and_paragraphs_inside_a_list_item() -> None:
+    assert block("one\ntwo\n\nthree") == "one\\\n  two\n  \n  three"
+
+
+def test_a_multi_line_name_cannot_break_a_heading() -> None:
+    text = render(hostile("Ana\n# Injected"), "md")
+    assert "\n# Injected" not in text
+    assert not re.search(r"^#+ Injected", text, re.MULTILINE)
+
+
+def test_json_has_the_keys_the_design_names(demo: Narrative) -> None:
+    data = json.loads(render(demo, "json"))
+    assert (data["format"], data["kind"]) == (1, "secondstory.narrative")
+    assert data["incident"] == "checkout-errors-2024-03-14"
+    assert {"account", "author", "moments"} <= data["accounts"][0].keys()
+    keys = {"at", "precision", "author", "account", "moment", "did", "observed", "expected"}
+    assert keys | {"assumed", "why"} <= data["timeline"][0].keys()
+    assert data["timeline"][0]["at"] == "2024-03-14T13:58:00+00:00"
+    assert any(entry["at"] is None for entry in data["timeline"])
+    group = data["same_event"][1]
+    assert {"members", "disagreement", "source"} <= group.keys()
+    assert group["members"][0].keys() == {"account", "moment"}
+    assert (group["source"], group["disagreement"]) == ("suggested", True)
+
+
+def test_every_timeline_entry_in_every_export_cites_its_author_and_moment(demo: Narrative) -> None:
+    markdown, page = render(demo, "md"), render(demo, "html")
+    for entry in demo.timeline:
+        assert f"· {entry.author} ({entry.role}) · {entry.moment}" in markdown
+        assert f'id="m-{entry.account}-{entry.moment}"' in page
+
+
+def test_an_unknown_format_is_one_clear_error(demo: Narrative) -> None:
+    with pytest.raises(SecondstoryError, match="no export format called 'pdf'"):
+        render(demo, "pdf")
