@@ -34,4 +34,7 @@ class ClosingScreen(StepScreen):
         self.query_one(AnswerField).query_one("TextArea").focus()
 
     def on_answer_field_changed(self, event: AnswerField.Changed) -> None:
-        self.interview.set_closing(event.field.field_name, event.text)
+        self.keep_answer(event.field.field_name, event.text)
+
+    def keep_answer(self, name: str, text: str) -> None:
+        self.interview.set_closing(name, text)

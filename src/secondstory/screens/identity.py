@@ -49,11 +49,19 @@ class IdentityScreen(StepScreen):
         super().on_mount()
         self.query_one("#identity-author", Input).focus()
 
+    def take_from_widgets(self) -> None:
+        for field in self.query(Input):
+            self._keep(field)
+
     def on_input_changed(self, event: Input.Changed) -> None:
-        name = (event.input.id or "").removeprefix("identity-")
+        self._keep(event.input)
+
+    def _keep(self, field: Input) -> None:
+        name = (field.id or "").removeprefix("identity-")
+        value = field.value
         message = self.query_one("#timezone-message", Static)
         if name == "timezone":
-            if not is_zone(event.value.strip()):
+            if not is_zone(value.strip()):
                 message.update(
                     Text(
                         "Type an IANA zone such as Europe/Amsterdam or America/New_York; "
@@ -62,9 +70,9 @@ class IdentityScreen(StepScreen):
                 )
                 return
             message.update("")
-            self.interview.set_identity("timezone", event.value.strip())
+            self.interview.set_identity("timezone", value.strip())
             return
-        self.interview.set_identity(name, event.value)
+        self.interview.set_identity(name, value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.focus_next()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -30,6 +32,7 @@ class MomentsScreen(StepScreen):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.probe_index = len(self.interview.moments) % max(len(self.prompts.moments.probes), 1)
         self.editing: str | None = None
+        self.editor: MomentEditor | None = None
 
     def compose_step(self) -> ComposeResult:
         with Horizontal(id="moments-body"):
@@ -64,11 +67,15 @@ class MomentsScreen(StepScreen):
 
     # The list ---------------------------------------------------------------------------
     def on_list_view_highlighted(self, event: ListView.Highlighted) -> None:
-        if isinstance(event.item, MomentItem) and event.item.moment_id != self.editing:
-            self._edit(event.item.moment_id)
+        # Rebuilding the list posts highlights that are stale by the time they arrive:
+        # follow where the list is now, not where the message says it was.
+        current = self.query_one(MomentList).current_id
+        if current is not None and current != self.editing:
+            self._edit(current)
 
     def on_list_view_selected(self, event: ListView.Selected) -> None:
-        self.query_one("#when", Input).focus()
+        if self.editor is not None:
+            self.editor.query_one("#when", Input).focus()
 
     def on_moment_list_requested(self, event: MomentList.Requested) -> None:
         if event.what == "new":
@@ -82,8 +89,7 @@ class MomentsScreen(StepScreen):
 
     def action_new_moment(self) -> None:
         moment = self.interview.add_moment(after=self.editing)
-        self._rebuild_list(moment.id)
-        self.query_one("#when", Input).focus()
+        self._rebuild_list(moment.id, focus_when=True)
 
     def _confirm_delete(self, moment_id: str) -> None:
         number = self._number(moment_id)
@@ -104,7 +110,7 @@ class MomentsScreen(StepScreen):
             self._rebuild_list(moment_id)
             self.query_one(MomentList).focus()
 
-    def _rebuild_list(self, select: str | None) -> None:
+    def _rebuild_list(self, select: str | None, *, focus_when: bool = False) -> None:
         listing = self.query_one(MomentList)
         listing.clear()
         moments = self.interview.moments
@@ -112,7 +118,7 @@ class MomentsScreen(StepScreen):
         ids = [m.id for m in moments]
         if select in ids:
             listing.index = ids.index(select)
-            self._edit(select)  # type: ignore[arg-type]
+            self._edit(select, focus_when=focus_when)  # type: ignore[arg-type]
         else:
             self._edit(None)
 
@@ -125,9 +131,14 @@ class MomentsScreen(StepScreen):
                 item.refresh_summary(self._number(moment_id), self.interview.moment(moment_id))
 
     # The editor -------------------------------------------------------------------------
-    def _edit(self, moment_id: str | None) -> None:
-        for old in self.query(MomentEditor):
-            old.remove()
+    def _edit(self, moment_id: str | None, *, focus_when: bool = False) -> None:
+        if self.editor is not None:
+            if self.focused is not None and self.editor in self.focused.ancestors:
+                # Move focus out first, or removing the editor would move it somewhere else
+                # after the new editor has taken it.
+                self.query_one(MomentList).focus()
+            self.editor.remove()
+            self.editor = None
         self.editing = moment_id
         self.query_one("#moments-empty").display = moment_id is None
         if moment_id is None:
@@ -138,38 +149,44 @@ class MomentsScreen(StepScreen):
             self._number(moment_id),
             self.prompts.moments,
             self.nudge_state,
+            partial(self._read_when, moment_id),
+            focus_when=focus_when,
         )
+        self.editor = editor
         self.query_one("#moments-main").mount(editor)
-        self.call_after_refresh(self._show_when, moment_id)
-
-    def _show_when(self, moment_id: str) -> None:
-        if self.editing == moment_id:
-            self._read_when(moment_id, self.interview.moment(moment_id).when_text or "")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "when" and self.editing is not None:
-            self._read_when(self.editing, event.value)
             self._refresh_item(self.editing)
 
-    def _read_when(self, moment_id: str, text: str) -> None:
-        editors = self.query(MomentEditor)
-        if not editors:
-            return
+    def _read_when(self, moment_id: str, text: str) -> tuple[str, bool]:
+        """Keep the typed time and say how it was understood."""
         try:
             reading = self.interview.set_when(moment_id, text)
         except TimeNotUnderstood as problem:
-            editors.first().show_reading(problem.message, understood=False)
-            return
-        editors.first().show_reading(describe(reading, self.interview.zone), understood=True)
+            return problem.message, False
+        return describe(reading, self.interview.zone), True
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "when":
             self.focus_next()
 
     def on_answer_field_changed(self, event: AnswerField.Changed) -> None:
+        self.keep_answer(event.field.field_name, event.text)
         if self.editing is not None:
-            self.interview.set_text(self.editing, event.field.field_name, event.text)
             self._refresh_item(self.editing)
+
+    def keep_answer(self, name: str, text: str) -> None:
+        if self.editor is not None:
+            self.interview.set_text(self.editor.moment.id, name, text)
+
+    def take_from_widgets(self) -> None:
+        if self.editor is None:
+            return
+        for field in self.editor.query(AnswerField):
+            self.keep_answer(field.field_name, field.text)
+        for when in self.editor.query("#when").results(Input):
+            self._read_when(self.editor.moment.id, when.value)
 
     def action_focus_list(self) -> None:
         self.query_one(MomentList).focus()

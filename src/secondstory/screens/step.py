@@ -57,13 +57,26 @@ class StepScreen(Screen[None]):
         yield from ()
 
     def on_mount(self) -> None:
-        self.secondstory.register_saver(self.interview.save)
+        self.secondstory.register_saver(self.save_now)
         self.set_interval(AUTOSAVE_TICK, self._autosave)
         self.interview.go(self.STEP)
 
     def on_unmount(self) -> None:
+        self.save_now()
+        self.secondstory.unregister_saver(self.save_now)
+
+    def save_now(self) -> None:
+        """Take what the widgets hold this instant, and write it (used on exit and signals)."""
+        self.take_from_widgets()
         self.interview.save()
-        self.secondstory.unregister_saver(self.interview.save)
+
+    def take_from_widgets(self) -> None:
+        """Copy what is typed into the draft, for messages that may not have arrived yet."""
+        for field in self.query(AnswerField):
+            self.keep_answer(field.field_name, field.text)
+
+    def keep_answer(self, name: str, text: str) -> None:
+        """Keep one answer typed on this step."""
 
     def _autosave(self) -> None:
         if self.interview.due():

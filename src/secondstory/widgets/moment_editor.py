@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -14,8 +16,21 @@ from secondstory.widgets.answer_field import AnswerField, NudgeState
 class MomentEditor(VerticalScroll):
     """Edits one moment; the screen listens to Input.Changed and AnswerField.Changed."""
 
-    def __init__(self, moment: Moment, number: int, prompts: object, nudges: NudgeState) -> None:
-        super().__init__(id="moment-editor")
+    can_focus = False  # tab goes straight from one answer to the next
+
+    def __init__(
+        self,
+        moment: Moment,
+        number: int,
+        prompts: object,
+        nudges: NudgeState,
+        read_when: Callable[[str], tuple[str, bool]],
+        *,
+        focus_when: bool = False,
+    ) -> None:
+        super().__init__(classes="moment-editor")
+        self.focus_when = focus_when
+        self.read_when = read_when
         self.moment = moment
         self.number = number
         self.prompts = prompts
@@ -38,8 +53,18 @@ class MomentEditor(VerticalScroll):
             text = getattr(self.moment, name)
             yield AnswerField(name, prompt.label, prompt.help, text, self.nudges)
 
-    def show_reading(self, text: str, *, understood: bool) -> None:
+    def on_mount(self) -> None:
+        self.show_reading(self.moment.when_text or "")
+        if self.focus_when:
+            self.query_one("#when", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "when":
+            self.show_reading(event.value)
+
+    def show_reading(self, typed: str) -> None:
         """Show how the typed time was understood, or a kind message."""
+        text, understood = self.read_when(typed)
         reading = self.query_one("#when-reading", Static)
         reading.set_class(not understood, "not-understood")
         reading.update(Text(text))

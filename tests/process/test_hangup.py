@@ -1,0 +1,119 @@
+"""A dropped SSH connection (SIGHUP) or a polite kill (SIGTERM) loses nothing typed.
+
+These drive the real command in a real pseudo-terminal, as a person on a remote host would.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import signal
+import struct
+import sys
+import termios
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from secondstory.drafts import list_drafts
+from secondstory.prompts import builtin_prompt_set
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
+
+
+class Terminal:
+    """secondstory running in a pseudo-terminal, with everything it draws collected."""
+
+    def __init__(self, *args: str) -> None:
+        self.output = bytearray()
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: a terminal of 80x24, then secondstory
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+            env = dict(os.environ, TERM="xterm-256color", TEXTUAL_ANIMATIONS="none")
+            os.execvpe(sys.executable, [sys.executable, "-m", "secondstory", *args], env)
+        self.pid, self.fd = pid, fd
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.fd, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.output += chunk
+
+    def mark(self) -> int:
+        """A point in the output; later waits look only at what was drawn after it."""
+        return len(self.output)
+
+    def wait_for(self, text: str, since: int = 0, timeout: float = 20.0) -> None:
+        deadline = time.monotonic() + timeout
+        while text.encode() not in self.output[since:]:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} never appeared on the screen")
+            time.sleep(0.02)
+
+    def type(self, text: str) -> None:
+        os.write(self.fd, text.encode())
+
+    def signal(self, signum: int, timeout: float = 10.0) -> int:
+        os.kill(self.pid, signum)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            done, status = os.waitpid(self.pid, os.WNOHANG)
+            if done:
+                return status
+            time.sleep(0.02)
+        os.kill(self.pid, signal.SIGKILL)
+        raise AssertionError("secondstory did not exit after the signal")
+
+    def close(self) -> None:
+        try:
+            os.close(self.fd)
+        except OSError:
+            pass
+
+
+def _draft_words() -> list[str]:
+    drafts, problems = list_drafts()
+    assert problems == []
+    [draft] = drafts
+    return [draft.account.author] + [m.did for m in draft.account.moments]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM])
+def test_a_signal_right_after_typing_loses_nothing(incident_folder: Path, signum: int) -> None:
+    prompts = builtin_prompt_set()
+    terminal = Terminal("give", str(incident_folder))
+    try:
+        terminal.wait_for(prompts.opening.title)
+        mark = terminal.mark()
+        terminal.type("\r")  # begin
+        terminal.wait_for(prompts.identity.author.label, since=mark)
+        terminal.type("Alex")
+        mark = terminal.mark()
+        terminal.type("\x0e")  # ctrl+n: on to the moments
+        terminal.wait_for("To think about", since=mark)
+        mark = terminal.mark()
+        terminal.type("n")
+        terminal.wait_for("Moment 1", since=mark)
+        mark = terminal.mark()
+        terminal.type("23:00")
+        terminal.wait_for("= 22:00", since=mark)
+        mark = terminal.mark()
+        terminal.type("\t")  # on to "what you did"
+        time.sleep(0.5)  # keys are routed as they arrive: let the focus move first
+        mark = terminal.mark()
+        terminal.type("Typed right before the line dropped")
+        terminal.wait_for("dropped", since=mark)
+        status = terminal.signal(signum)  # no pause: the autosave has not had its turn
+    finally:
+        terminal.close()
+    assert os.WIFEXITED(status) or os.WIFSIGNALED(status)
+    assert _draft_words() == ["Alex", "Typed right before the line dropped"]

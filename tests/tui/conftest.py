@@ -1,0 +1,15 @@
+"""Shared pieces for the Textual tests: an incident folder and an app on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from secondstory.app import SecondstoryApp, Settings, create_app
+
+
+@pytest.fixture
+def give_app(incident_folder: Path) -> SecondstoryApp:
+    """The interview for that incident."""
+    return create_app(Settings(mode="give", incident=incident_folder))
