@@ -5,6 +5,7 @@ These drive the real command in a real pseudo-terminal, as a person on a remote 
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -74,10 +75,8 @@ class Terminal:
         raise AssertionError("secondstory did not exit after the signal")
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(OSError):
             os.close(self.fd)
-        except OSError:
-            pass
 
 
 def _draft_words() -> list[str]:
