@@ -47,18 +47,23 @@ class ShareScreen(StepScreen):
 
     def _show_status(self) -> None:
         draft = self.interview.draft
+        share = self.prompts.share
         text = Text()
-        empty = sum(1 for m in draft.account.moments if m.is_empty())
         if draft.session.shared_at is None:
             text.append("Not shared yet. ", style="bold")
             text.append("Only you can see this draft.\n")
-        elif draft.changed_since_shared:
-            text.append("Shared, and changed since. ", style="bold")
-            text.append("Share again to pass on your changes.\n")
+            text.append(f"\nSharing writes a copy to:\n  {self._target()}\n")
         else:
-            text.append("Shared. ", style="bold")
-            text.append(f"The copy is at {draft.session.shared_to}.\n")
-        text.append(f"\nSharing writes a copy to:\n  {self._target()}\n")
+            if draft.changed_since_shared:
+                text.append("Shared, and changed since. ", style="bold")
+                text.append("Share again to pass on your changes.\n")
+            else:
+                text.append("Shared, ", style="bold")
+                text.append("and up to date.\n")
+            text.append(f"\nThe shared copy is at:\n  {draft.session.shared_to}\n")
+            if share.withdraw_intro:
+                text.append(f"\n{share.withdraw_intro.strip()}\n", style="dim")
+        empty = sum(1 for m in draft.account.moments if m.is_empty())
         if empty:
             text.append(f"\n{empty} moment(s) with no words yet will be left out of the copy.\n")
         self.query_one("#share-status", Static).update(text)

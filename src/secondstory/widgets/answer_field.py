@@ -48,8 +48,14 @@ class AnswerField(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(self.label, classes="field-label", markup=False)
-        yield Label(self.help_text, classes="field-help", markup=False)
-        yield TextArea(self.initial, soft_wrap=True, tab_behavior="focus", compact=True)
+        # The help sits in the empty box, and steps aside as soon as there are words.
+        yield TextArea(
+            self.initial,
+            soft_wrap=True,
+            tab_behavior="focus",
+            compact=True,
+            placeholder=self.help_text,
+        )
         yield Nudge()
 
     def on_mount(self) -> None:

@@ -40,10 +40,9 @@ class MomentEditor(VerticalScroll):
         when = self.prompts.when  # type: ignore[attr-defined]
         yield Label(f"Moment {self.number}", classes="moment-title")
         yield Label(when.label, classes="field-label", markup=False)
-        yield Label(when.help, classes="field-help", markup=False)
         yield Input(
             self.moment.when_text or "",
-            placeholder=when.placeholder,
+            placeholder=when.placeholder or when.help,
             id="when",
             compact=True,
         )

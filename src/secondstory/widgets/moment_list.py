@@ -42,8 +42,10 @@ class MomentList(ListView):
     BINDINGS = [
         Binding("n", "request('new')", "New moment", id="new-moment"),
         Binding("d,delete", "request('delete')", "Delete", id="delete-moment"),
-        Binding("ctrl+up,shift+up,K", "request('up')", "Move up", id="move-up"),
-        Binding("ctrl+down,shift+down,J", "request('down')", "Move down", id="move-down"),
+        Binding("ctrl+up,shift+up,K", "request('up')", "Move up", id="move-up", show=False),
+        Binding(
+            "ctrl+down,shift+down,J", "request('down')", "Move down", id="move-down", show=False
+        ),
     ]
 
     class Requested(Message):
