@@ -52,13 +52,10 @@ class _Row:
     at: datetime | None
     window: Window | None
     after: str | None
+    ref: str
     lane: int = 0
     index: int = 0
     group: int | None = None
-
-    @property
-    def ref(self) -> str:
-        return moment_ref(self.account.account, self.moment.id)
 
 
 def merge_sources(sources: Sources) -> Narrative:
@@ -149,8 +146,9 @@ def _rows(account: Account) -> Iterable[_Row]:
             at = to_utc(moment.when, account.timezone)
         window = (at - margin, at + margin) if at is not None and margin is not None else None
         after = previous if at is None else None
-        yield _Row(account, moment, position, at, window, after)
-        previous = moment_ref(account.account, moment.id)
+        ref = moment_ref(account.account, moment.id)
+        yield _Row(account, moment, position, at, window, after, ref)
+        previous = ref
 
 
 def _order(rows: list[_Row]) -> list[_Row]:

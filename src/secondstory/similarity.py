@@ -12,14 +12,20 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, deque
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
+from itertools import chain
 
 NEAR = timedelta(minutes=15)
 """Windows further apart than this are never suggested as the same event."""
 THRESHOLD = 0.25
 """The lowest score (0..1) that is suggested."""
+MIN_SHARED = 2
+"""At least this many words in common (a host name counts with its parts)."""
+PER_MOMENT = 2
+"""A moment takes part in at most this many suggestions, its best."""
 SHOWN_WORDS = 6
 """How many shared words a suggestion names."""
 
@@ -89,13 +95,26 @@ def words(text: str) -> dict[str, str]:
     """
     found: dict[str, str] = {}
     for word in _WORD.findall(text.lower()):
-        if _keep(word):
-            found.setdefault(stem(word), word)
-        if not word.isalnum():
-            for part in _PARTS.split(word):
-                if len(part) >= 3 and _keep(part):
-                    found.setdefault(stem(part), part)
+        for part, token in _tokens(word):
+            found.setdefault(token, part)
     return found
+
+
+@lru_cache(maxsize=65536)
+def _tokens(word: str) -> tuple[tuple[str, str], ...]:
+    """(word, stem) pairs a written word counts as; cached, as incidents repeat their words."""
+    parts = [word] if word.isalnum() else [word, *(p for p in _PARTS.split(word) if len(p) >= 3)]
+    return tuple((part, stem(part)) for part in parts if _keep(part))
+
+
+def stems(text: str) -> frozenset[str]:
+    """The stems of `words(text)`, faster: the set a comparison needs."""
+    return frozenset(chain.from_iterable(map(_stems, _WORD.findall(text.lower()))))
+
+
+@lru_cache(maxsize=65536)
+def _stems(word: str) -> tuple[str, ...]:
+    return tuple(token for _, token in _tokens(word))
 
 
 def _keep(word: str) -> bool:
@@ -103,57 +122,61 @@ def _keep(word: str) -> bool:
 
 
 def suggest(candidates: Sequence[Candidate], skip: set[frozenset[int]]) -> list[Match]:
-    """Pairs of different accounts, near in time and alike in words, best first."""
-    bags = [set(words(c.text)) for c in candidates]
+    """Pairs of different accounts, near in time and alike in words, best first.
+
+    Each moment takes part in at most PER_MOMENT suggestions, its best ones, so that a
+    busy incident asks the facilitator about likely pairs rather than every coincidence.
+    """
+    bags = [stems(c.text) for c in candidates]
     frequency = Counter(w for bag in bags for w in bag)
-    total = len(candidates)
-    idf = {w: math.log((total + 1) / n) for w, n in frequency.items()}
+    idf = {w: math.log((len(candidates) + 1) / n) for w, n in frequency.items()}
     norm = [math.sqrt(sum(idf[w] ** 2 for w in bag)) for bag in bags]
-    # Words in many moments are not distinctive: they never make two moments candidates.
-    distinctive = max(3, total // 20)
+    scored = []
+    for j, i in _near_pairs(candidates, bags, frequency):
+        early, late = candidates[j], candidates[i]
+        if early.account == late.account or frozenset((early.key, late.key)) in skip:
+            continue
+        gap = max(late.start - early.end, timedelta(0))
+        shared = bags[i] & bags[j]
+        if gap > NEAR or len(shared) < MIN_SHARED:
+            continue
+        likeness = sum(idf[w] ** 2 for w in shared) / (norm[i] * norm[j])
+        score = round(likeness * (1 - 0.5 * (gap / NEAR)), 3)
+        if score >= THRESHOLD:
+            scored.append((score, j, i, gap, shared))
+    scored.sort(key=lambda s: (-s[0], candidates[s[1]].key, candidates[s[2]].key))
+    taken: Counter[int] = Counter()
+    matches = []
+    for score, j, i, gap, shared in scored:
+        if taken[j] >= PER_MOMENT or taken[i] >= PER_MOMENT:
+            continue
+        taken.update((j, i))
+        surface = words(candidates[j].text)
+        ranked = sorted(shared, key=lambda w: (-idf[w], w))[:SHOWN_WORDS]
+        named = tuple(surface[w] for w in ranked)
+        matches.append(Match(candidates[j].key, candidates[i].key, score, gap, named))
+    return matches
+
+
+def _near_pairs(
+    candidates: Sequence[Candidate], bags: list[frozenset[str]], frequency: Counter[str]
+) -> Iterator[tuple[int, int]]:
+    """(earlier, later) index pairs within reach in time that share a distinctive word."""
+    # A word in many moments is not distinctive: it never makes two moments candidates.
+    distinctive = max(3, math.isqrt(len(candidates)))
     widest = max((c.end - c.start for c in candidates), default=timedelta(0))
     reach = NEAR + widest
     postings: dict[str, deque[int]] = {}
-    matches: list[Match] = []
-    for i in sorted(range(total), key=lambda k: candidates[k].start):
-        here = candidates[i]
+    for i in sorted(range(len(candidates)), key=lambda k: candidates[k].start):
+        horizon = candidates[i].start - reach
         seen: set[int] = set()
         for word in bags[i]:
             if frequency[word] > distinctive:
                 continue
             queue = postings.setdefault(word, deque())
-            while queue and candidates[queue[0]].start < here.start - reach:
+            while queue and candidates[queue[0]].start < horizon:
                 queue.popleft()
             seen.update(queue)
             queue.append(i)
-        for j in seen:
-            match = _compare(candidates, bags, idf, norm, j, i, skip)
-            if match is not None:
-                matches.append(match)
-    matches.sort(key=lambda m: (-m.score, m.first, m.second))
-    return matches
-
-
-def _compare(
-    candidates: Sequence[Candidate],
-    bags: list[set[str]],
-    idf: dict[str, float],
-    norm: list[float],
-    j: int,
-    i: int,
-    skip: set[frozenset[int]],
-) -> Match | None:
-    early, late = candidates[j], candidates[i]
-    if early.account == late.account or frozenset((early.key, late.key)) in skip:
-        return None
-    gap = max(late.start - early.end, timedelta(0))
-    if gap > NEAR or not norm[i] or not norm[j]:
-        return None
-    shared = bags[i] & bags[j]
-    likeness = sum(idf[w] ** 2 for w in shared) / (norm[i] * norm[j])
-    score = likeness * (1 - 0.5 * (gap / NEAR))
-    if score < THRESHOLD:
-        return None
-    surface = words(early.text)
-    ranked = sorted(shared, key=lambda w: (-idf[w], w))[:SHOWN_WORDS]
-    return Match(early.key, late.key, round(score, 3), gap, tuple(surface[w] for w in ranked))
+        for j in sorted(seen):
+            yield j, i

@@ -21,7 +21,27 @@ def render(narrative: Narrative, *, anonymize: bool = False) -> str:
     """The whole narrative as pretty-printed JSON."""
     if anonymize:
         narrative = anonymized(narrative)
-    return json.dumps(to_data(narrative), ensure_ascii=False, indent=2) + "\n"
+    return dumps(to_data(narrative))
+
+
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """JSON with one top-level key per line and one list item per line.
+
+    Readable and friendly to diffs, and fast: each line goes through the C encoder,
+    which an indented dump would not use.
+    """
+    encode = _COMPACT.encode
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            items = ",\n".join("    " + encode(item) for item in value)
+            lines.append(f"  {encode(key)}: [\n{items}\n  ]")
+        else:
+            lines.append(f"  {encode(key)}: {encode(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def to_data(n: Narrative) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 
 from secondstory.merge import MARGINS
 from secondstory.narrative import Entry, Narrative, SameEvent
@@ -45,7 +46,12 @@ def minutes(delta: timedelta) -> str:
 
 def day(at: datetime) -> str:
     """The UTC day of an instant, like "Thursday 14 March 2024"."""
-    return f"{at.astimezone(UTC):%A} {at.astimezone(UTC).day} {at.astimezone(UTC):%B %Y}"
+    return _day(at.astimezone(UTC).date())
+
+
+@lru_cache(maxsize=512)
+def _day(of: date) -> str:
+    return f"{of:%A} {of.day} {of:%B %Y}"
 
 
 def clock(at: datetime) -> str:

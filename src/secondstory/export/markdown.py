@@ -13,19 +13,28 @@ from secondstory.export import labels
 from secondstory.export.anonymize import anonymize as anonymized
 from secondstory.narrative import Entry, Narrative, SameEvent
 
-_INLINE = re.compile(r"([\\`*_\[\]<>|~&@$])")
-_LINE_START = re.compile(r"^([#>+=-])")
+_SPECIAL = "\\`*_[]<>|~&@$"
+_ESCAPE = str.maketrans({c: "\\" + c for c in _SPECIAL})
+_NEEDS_ESCAPE = re.compile("[" + re.escape(_SPECIAL) + "]")
 _ORDERED = re.compile(r"^(\d+)([.)])")
 
 
 def inline(text: str) -> str:
     """One line of someone's text, safe anywhere in a Markdown line or table cell."""
-    return _INLINE.sub(r"\\\1", " ".join(text.split()))
+    return _escape(" ".join(text.split()))
+
+
+def _escape(text: str) -> str:
+    # Most text has nothing to escape; finding that out is much faster than translating.
+    return text.translate(_ESCAPE) if _NEEDS_ESCAPE.search(text) else text
 
 
 def block(text: str, indent: str = "  ") -> str:
     """Someone's text over several lines, line breaks kept, continuation lines indented."""
-    lines = [_line(line) for line in text.strip().splitlines()]
+    text = text.strip()
+    if "\n" not in text and "\r" not in text:
+        return _line(text)
+    lines = [_line(line.strip()) for line in text.splitlines()]
     out: list[str] = []
     for i, line in enumerate(lines):
         more = i + 1 < len(lines) and lines[i + 1] and line
@@ -34,8 +43,12 @@ def block(text: str, indent: str = "  ") -> str:
 
 
 def _line(line: str) -> str:
-    escaped = _INLINE.sub(r"\\\1", line.strip())
-    return _ORDERED.sub(r"\1\\\2", _LINE_START.sub(r"\\\1", escaped))
+    escaped = _escape(line)
+    if escaped[:1] in ("#", ">", "+", "=", "-"):
+        return "\\" + escaped
+    if escaped[:1].isdigit():
+        return _ORDERED.sub(r"\1\\\2", escaped)
+    return escaped
 
 
 def render(narrative: Narrative, *, anonymize: bool = False) -> str:
@@ -84,8 +97,8 @@ def _timeline(n: Narrative) -> Iterator[str]:
     yield "## Timeline"
     current_day = ""
     for entry in n.timeline:
-        if entry.at is not None and labels.day(entry.at) != current_day:
-            current_day = labels.day(entry.at)
+        if entry.at is not None and (today := labels.day(entry.at)) != current_day:
+            current_day = today
             yield ""
             yield f"### {current_day}"
         yield ""

@@ -1,0 +1,186 @@
+"""How the merge and the three exports grow with the number of moments.
+
+Synthetic incidents of N accounts × 50 moments (an eight-hour incident, four time zones,
+a mix of exact, about, unsure and missing times, a vocabulary with a long tail and some
+events told twice). For each size: the median of several runs of merge, of each export,
+and of `sorted()` over as many tuples, measured side by side so the growth can be
+compared with n log n on this machine. Run it with:
+
+    python bench/merge_bench.py            # sizes 10, 50, 100, 200, 400 accounts
+    python bench/merge_bench.py 200        # one size
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from secondstory.export import html, json, markdown
+from secondstory.merge import load_sources, merge
+from secondstory.model import Account, Moment, NarrativeNotes
+from secondstory.storage import SHARED_FILE, write_model
+
+MOMENTS = 50
+SIZES = (10, 50, 100, 200, 400)
+ZONES = ("Europe/Amsterdam", "America/New_York", "Asia/Kolkata", "UTC")
+START = datetime(2024, 3, 14, 8, 0, tzinfo=UTC)
+WORDS = [f"w{i}" for i in range(3000)] + ["checkout", "replica", "primary", "deploy", "alert"]
+_COMMON_TEXT = "the a we I it was then and to of on in saw checked looked at"
+COMMON = _COMMON_TEXT.split()
+
+
+def _sentence(rng: random.Random, length: int) -> str:
+    # Zipf-like: a few words are everywhere, most are rare, like real accounts.
+    picks = [
+        WORDS[min(int(rng.paretovariate(1.1)) - 1, len(WORDS) - 1) * 7 % len(WORDS)]
+        for _ in range(length // 2)
+    ]
+    picks += rng.choices(COMMON, k=length - len(picks))
+    rng.shuffle(picks)
+    return " ".join(picks)
+
+
+def incident(accounts: int, seed: int = 7) -> list[Account]:
+    """N shared accounts of 50 moments each."""
+    rng = random.Random(seed)
+    told: list[tuple[datetime, str]] = []
+    result = []
+    for n in range(accounts):
+        zone = ZONES[n % len(ZONES)]
+        moments = []
+        at = START + timedelta(minutes=rng.uniform(0, 60))
+        for m in range(MOMENTS):
+            at += timedelta(minutes=rng.uniform(0, 14))
+            kind = rng.random()
+            precision = "exact" if kind < 0.6 else "about" if kind < 0.85 else "unsure"
+            when = None if kind > 0.95 else at.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+            did = _sentence(rng, 12)
+            if told and rng.random() < 0.05:
+                when_told, did = rng.choice(told)  # an event someone else told too
+                when = when_told.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+            told.append((at, did))
+            moments.append(
+                Moment.model_construct(
+                    id=f"m{m}",
+                    when=when,
+                    when_precision=precision,
+                    when_text=None,
+                    did=did,
+                    observed=_sentence(rng, 10),
+                    expected=_sentence(rng, 6),
+                    assumed="",
+                    why="",
+                )
+            )
+        result.append(
+            Account.model_construct(
+                format=1,
+                kind="secondstory.account",
+                incident="bench",
+                account=f"{n:032x}",
+                author=f"Person {n}",
+                role="engineer",
+                timezone=zone,
+                status="shared",
+                created=START,
+                updated=START,
+                moments=moments,
+                closing=Account.model_fields["closing"].get_default(call_default_factory=True),
+            )
+        )
+    return result
+
+
+def median_seconds(work: Callable[[], object], runs: int) -> float:
+    """The median wall time of `runs` calls."""
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - began)
+    return statistics.median(times)
+
+
+def load_seconds(given: list[Account], runs: int) -> float:
+    """Reading and validating the same accounts from an incident folder's files."""
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        (folder / "accounts").mkdir()
+        for account in given:
+            write_model(folder / "accounts" / f"{account.account}.toml", account, SHARED_FILE)
+        assert len(load_sources([folder / "accounts"]).accounts) == len(given)
+        return median_seconds(lambda: load_sources([folder / "accounts"]), runs)
+
+
+def measure(accounts: int, runs: int) -> dict[str, float]:
+    """Seconds for each step at one size, and the sorting baseline."""
+    given = incident(accounts)
+    notes = NarrativeNotes(incident="bench")
+    narrative = merge(given, notes)
+    rng = random.Random(1)
+    rows = [
+        (
+            START + timedelta(seconds=rng.randrange(28800)),
+            rng.randrange(3),
+            f"P{rng.randrange(accounts)}",
+            f"{rng.randrange(accounts):032x}",
+            i,
+        )
+        for i in range(accounts * MOMENTS)
+    ]
+    result = {
+        "moments": accounts * MOMENTS,
+        "merge": median_seconds(lambda: merge(given, notes), runs),
+        "md": median_seconds(lambda: markdown.render(narrative), runs),
+        "html": median_seconds(lambda: html.render(narrative), runs),
+        "json": median_seconds(lambda: json.render(narrative), runs),
+        "sorted": median_seconds(lambda: sorted(rows), runs),
+        "load": load_seconds(given, 3),
+        "suggested": len(narrative.suggestions()),
+    }
+    result["total"] = result["merge"] + result["md"] + result["html"] + result["json"]
+    return result
+
+
+HEADER = (
+    "accounts  moments    merge       md     html     json    total  µs/moment"
+    "  sorted()  total/sorted  suggested  (load files)"
+)
+ROW = (
+    "{accounts:>8} {moments:>8} {merge:>7.3f}s {md:>7.3f}s {html:>7.3f}s {json:>7.3f}s "
+    "{total:>7.3f}s {per:>10.1f} {sorted:>8.4f}s {ratio:>13.0f} {suggested:>10} {load:>12.3f}s"
+)
+GROWTH = "{n1:>7} → {n2:<6} {n:>8.1f} {nlogn:>14.2f} {total:>12.2f} {sorted:>15.2f}"
+
+
+def main(argv: list[str]) -> int:
+    """Print one row per size, then the growth between sizes."""
+    sizes = [int(a) for a in argv] or list(SIZES)
+    print(HEADER)
+    results = []
+    for accounts in sizes:
+        r = measure(accounts, runs=7 if accounts <= 100 else 5)
+        results.append(r)
+        per, ratio = 1e6 * r["total"] / r["moments"], r["total"] / r["sorted"]
+        print(ROW.format(accounts=accounts, per=per, ratio=ratio, **r))
+    print()
+    print("       from → to   n ratio  n log n ratio  total ratio  sorted() ratio")
+    for small, large in itertools.pairwise(results):
+        n1, n2 = small["moments"], large["moments"]
+        nlogn = n2 * math.log(n2) / (n1 * math.log(n1))
+        total, baseline = large["total"] / small["total"], large["sorted"] / small["sorted"]
+        print(GROWTH.format(n1=n1, n2=n2, n=n2 / n1, nlogn=nlogn, total=total, sorted=baseline))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
