@@ -116,7 +116,7 @@ class SecondstoryApp(App[None]):
         from secondstory.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.screen))
 
 
 def create_app(settings: Settings | None = None) -> SecondstoryApp:

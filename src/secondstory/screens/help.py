@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 ABOUT = (
@@ -24,6 +24,10 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,f1,q", "close", "Close help", id="close-help")]
 
+    def __init__(self, below: Screen[object]) -> None:
+        super().__init__()
+        self.below = below
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="dialog-body"):
             yield Static(Text("Help", style="bold"))
@@ -35,14 +39,14 @@ class HelpScreen(ModalScreen[None]):
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        below = self.app.screen_stack[-1] if self.app.screen_stack else None
-        seen: set[str] = set()
-        if below is not None:
-            for key, active in below.active_bindings.items():
-                binding = active.binding
-                if binding.description and binding.description not in seen:
-                    seen.add(binding.description)
-                    table.add_row(Text(binding.key_display or key), Text(binding.description))
+        keys: dict[str, list[str]] = {}
+        for active in self.below.active_bindings.values():
+            binding = active.binding
+            # Our own bindings all carry an id; the framework's scrolling keys need no help.
+            if binding.id and binding.description:
+                keys.setdefault(binding.description, []).append(self.app.get_key_display(binding))
+        for description, shown in keys.items():
+            table.add_row(Text(", ".join(dict.fromkeys(shown))), Text(description))
         return table
 
     def action_close(self) -> None:
