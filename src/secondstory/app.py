@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 if TYPE_CHECKING:
     from secondstory.prompts import PromptSet
@@ -64,7 +65,7 @@ class SecondstoryApp(App[None]):
         self._install_signal_handlers()
         self.push_screen(self._first_screen())
 
-    def _first_screen(self):  # type: ignore[no-untyped-def]
+    def _first_screen(self) -> Screen[None]:
         from secondstory.screens.home import HomeScreen
 
         if self.settings.mode == "facilitate" and self.settings.incident is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -87,7 +88,7 @@ class HomeScreen(Screen[None]):
         except SecondstoryError:
             return "(can't be read right now)"
 
-    def _show_message(self, drafts: list[Draft], problems: list[SecondstoryError]) -> None:
+    def _show_message(self, drafts: list[Draft], problems: Sequence[SecondstoryError]) -> None:
         text = Text()
         if not drafts and not self.incidents:
             text.append(

@@ -118,7 +118,7 @@ class MomentsScreen(StepScreen):
         ids = [m.id for m in moments]
         if select in ids:
             listing.index = ids.index(select)
-            self._edit(select, focus_when=focus_when)  # type: ignore[arg-type]
+            self._edit(select, focus_when=focus_when)
         else:
             self._edit(None)
 

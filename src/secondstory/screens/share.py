@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -39,11 +41,8 @@ class ShareScreen(StepScreen):
         folder = self.interview.draft.session.incident_folder
         if folder is None:
             return "(no incident folder known: start again with secondstory give --to FILE)"
-        return str(
-            shared_account_path(
-                self.interview.folder or folder, self.interview.draft.account.account
-            )
-        )  # type: ignore[arg-type]
+        where = self.interview.folder or Path(folder)
+        return str(shared_account_path(where, self.interview.draft.account.account))
 
     def _show_status(self) -> None:
         draft = self.interview.draft
