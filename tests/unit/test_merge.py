@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -489,3 +491,14 @@ def test_the_merged_order_is_a_permutation_that_keeps_untimed_moments_after_thei
         if entry.at is None and entry.position > 0:
             before = timeline[entry.index - 1]
             assert (before.account, before.position) == (entry.account, entry.position - 1)
+
+
+def test_the_merge_and_exports_import_neither_textual_nor_rich() -> None:
+    code = (
+        "import sys, secondstory.merge, secondstory.export, secondstory.cli_merge, "
+        "secondstory.demo; print(sorted({'textual', 'rich'} & set(sys.modules)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
