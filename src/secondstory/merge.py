@@ -15,47 +15,17 @@ The rules (docs/merge.md says them for people):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from itertools import combinations
 from pathlib import Path
 
-from secondstory.model import Account, Incident, Moment, NarrativeNotes, moment_ref
-from secondstory.narrative import (
-    ConcurrentGroup,
-    Duplicate,
-    Entry,
-    Narrative,
-    SameEvent,
-    Skipped,
-    Window,
-)
+from secondstory.groups import concurrent as concurrent_groups
+from secondstory.groups import same_events
+from secondstory.model import Account, Incident, NarrativeNotes
+from secondstory.narrative import Duplicate, Entry, Narrative, Skipped
 from secondstory.perspectives import assumptions, ideas, participants, surprises
-from secondstory.similarity import Candidate, suggest
+from secondstory.placement import MARGINS, Row, order, rows
 from secondstory.sources import Sources, load_sources
-from secondstory.timeparse import ABOUT_MARGIN, EXACT_MARGIN, to_utc
 
 __all__ = ["MARGINS", "Sources", "load_sources", "merge", "merge_sources"]
-
-MARGINS = {"exact": EXACT_MARGIN, "about": ABOUT_MARGIN}
-"""Half the width of a moment's window, by precision. Unsure has no window."""
-_PRECISION_RANK = {"exact": 0, "about": 1, "unsure": 2}
-
-
-@dataclass(slots=True)
-class _Row:
-    """A moment on its way to becoming an `Entry`."""
-
-    account: Account
-    moment: Moment
-    position: int
-    at: datetime | None
-    window: Window | None
-    after: str | None
-    ref: str
-    lane: int = 0
-    index: int = 0
-    group: int | None = None
 
 
 def merge_sources(sources: Sources) -> Narrative:
@@ -83,19 +53,19 @@ def merge(
     accounts = _newest_per_id(accounts)
     incident_id = _incident_id(accounts, notes, incident)
     notes = notes if notes is not None else NarrativeNotes(incident=incident_id)
-    rows = _order([row for a in accounts for row in _rows(a)])
-    people = participants(accounts, rows, paths or {})
+    placed = order([row for a in accounts for row in rows(a)])
+    people = participants(accounts, placed, paths or {})
     lanes = {p.account: p.lane for p in people}
-    for index, row in enumerate(rows):
+    for index, row in enumerate(placed):
         row.index, row.lane = index, lanes[row.account.account]
-    concurrent = _concurrent(rows)
-    by_ref = {row.ref: row for row in rows}
-    same = _same_events(rows, by_ref, notes)
+    concurrent = concurrent_groups(placed)
+    by_ref = {row.ref: row for row in placed}
+    same = same_events(placed, by_ref, notes)
     membership: dict[str, list[int]] = {}
     for group in same:
         for ref in group.members:
             membership.setdefault(ref, []).append(group.id)
-    timeline = tuple(_entry(row, tuple(membership.get(row.ref, ()))) for row in rows)
+    timeline = tuple(_entry(row, tuple(membership.get(row.ref, ()))) for row in placed)
     return Narrative(
         incident_id=incident_id,
         title=incident.title if incident else incident_id,
@@ -137,147 +107,7 @@ def _incident_id(
     return accounts[0].incident if accounts else "incident"
 
 
-def _rows(account: Account) -> Iterable[_Row]:
-    previous: str | None = None
-    for position, moment in enumerate(account.moments):
-        margin = MARGINS.get(moment.when_precision)
-        at = None
-        if moment.when is not None and margin is not None:
-            at = to_utc(moment.when, account.timezone)
-        window = (at - margin, at + margin) if at is not None and margin is not None else None
-        after = previous if at is None else None
-        ref = moment_ref(account.account, moment.id)
-        yield _Row(account, moment, position, at, window, after, ref)
-        previous = ref
-
-
-def _order(rows: list[_Row]) -> list[_Row]:
-    """Timed rows by instant and tie-break; each untimed row right after its predecessor."""
-    followers: dict[str, list[_Row]] = {}
-    opening: list[_Row] = []
-    timed: list[_Row] = []
-    for row in rows:
-        if row.at is not None:
-            timed.append(row)
-        elif row.after is None:
-            opening.append(row)
-        else:
-            followers.setdefault(row.after, []).append(row)
-    opening.sort(key=lambda r: (r.account.author.casefold(), r.account.account, r.position))
-    timed.sort(key=_tie_break)
-    ordered: list[_Row] = []
-    for row in [*opening, *timed]:
-        _place(row, followers, ordered)
-    return ordered
-
-
-def _tie_break(row: _Row) -> tuple[datetime, int, str, str, int]:
-    assert row.at is not None
-    rank = _PRECISION_RANK[row.moment.when_precision]
-    return (row.at, rank, row.account.author.casefold(), row.account.account, row.position)
-
-
-def _place(row: _Row, followers: dict[str, list[_Row]], ordered: list[_Row]) -> None:
-    # Iterative: a long run of untimed moments must not exhaust the recursion limit.
-    stack = [row]
-    while stack:
-        current = stack.pop()
-        ordered.append(current)
-        stack.extend(reversed(followers.get(current.ref, ())))
-
-
-def _concurrent(rows: list[_Row]) -> tuple[ConcurrentGroup, ...]:
-    """Sweep by window start: windows that overlap, directly or through one another, join."""
-    timed = sorted((r for r in rows if r.window is not None), key=lambda r: (_win(r), r.index))
-    clusters: list[list[_Row]] = []
-    reach = datetime.min.replace(tzinfo=UTC)
-    for row in timed:
-        start, end = _win(row)
-        if clusters and start < reach:  # windows that only touch do not overlap
-            clusters[-1].append(row)
-            reach = max(reach, end)
-        else:
-            clusters.append([row])
-            reach = end
-    shared = [c for c in clusters if len({r.account.account for r in c}) > 1]
-    groups = []
-    for number, cluster in enumerate(shared):
-        cluster.sort(key=lambda r: r.index)
-        for row in cluster:
-            row.group = number
-        start = min(_win(r)[0] for r in cluster)
-        end = max(_win(r)[1] for r in cluster)
-        lanes = tuple(sorted({r.lane for r in cluster}))
-        groups.append(ConcurrentGroup(number, tuple(r.ref for r in cluster), start, end, lanes))
-    return tuple(groups)
-
-
-def _win(row: _Row) -> Window:
-    assert row.window is not None
-    return row.window
-
-
-def _same_events(
-    rows: list[_Row], by_ref: dict[str, _Row], notes: NarrativeNotes
-) -> tuple[SameEvent, ...]:
-    groups: list[SameEvent] = []
-    decided: set[frozenset[str]] = set()
-    for link in notes.links:
-        decided.update(frozenset(pair) for pair in combinations(set(link.moments), 2))
-        if link.decision != "confirmed":
-            continue
-        present = sorted({r for r in link.moments if r in by_ref}, key=lambda r: by_ref[r].index)
-        if present:
-            missing = tuple(dict.fromkeys(r for r in link.moments if r not in by_ref))
-            members = [by_ref[r] for r in present]
-            groups.append(
-                _group(len(groups), members, "confirmed", note=link.note, missing=missing)
-            )
-    timed = [r for r in rows if r.window is not None]
-    candidates = [
-        Candidate(r.index, r.account.account, *_win(r), f"{r.moment.did}\n{r.moment.observed}")
-        for r in timed
-    ]
-    skip = {
-        frozenset(by_ref[ref].index for ref in pair) for pair in decided if pair <= by_ref.keys()
-    }
-    for match in suggest(candidates, skip):
-        members = sorted((rows[match.first], rows[match.second]), key=lambda r: r.index)
-        groups.append(
-            _group(len(groups), members, "suggested", words=match.words, score=match.score)
-        )
-    return tuple(groups)
-
-
-def _group(
-    number: int,
-    members: list[_Row],
-    source: str,
-    *,
-    note: str = "",
-    missing: tuple[str, ...] = (),
-    words: tuple[str, ...] = (),
-    score: float = 1.0,
-) -> SameEvent:
-    windows = [r.window for r in members if r.window is not None]
-    gap = None
-    if len(windows) > 1:
-        gap = max(max(w[0] for w in windows) - min(w[1] for w in windows), timedelta(0))
-    return SameEvent(
-        id=number,
-        members=tuple(r.ref for r in members),
-        source="confirmed" if source == "confirmed" else "suggested",
-        disagreement=bool(gap),
-        gap=gap,
-        untimed=tuple(r.ref for r in members if r.window is None),
-        shared_words=words,
-        score=score,
-        note=note,
-        missing=missing,
-    )
-
-
-def _entry(row: _Row, same_event: tuple[int, ...]) -> Entry:
+def _entry(row: Row, same_event: tuple[int, ...]) -> Entry:
     account, moment = row.account, row.moment
     return Entry(
         ref=row.ref,
@@ -305,7 +135,7 @@ def _entry(row: _Row, same_event: tuple[int, ...]) -> Entry:
     )
 
 
-def _dangling(notes: NarrativeNotes, by_ref: dict[str, _Row]) -> tuple[str, ...]:
+def _dangling(notes: NarrativeNotes, by_ref: dict[str, Row]) -> tuple[str, ...]:
     refs = [r for link in notes.links for r in link.moments]
     refs += [r for theme in notes.themes for r in theme.moments]
     refs += [r for question in notes.questions for r in question.moments]
