@@ -24,8 +24,11 @@ from pathlib import Path
 
 from secondstory.language import RuleSet, check, default_rules, is_blame
 
-CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "language_corpus.tsv"
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+CORPUS = DATA / "language_corpus.tsv"
+HOLDOUT = DATA / "language_holdout.tsv"
 NEGATIVE = "-"
+EXPECTATION = "expectation"
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class Sample:
     labels: tuple[str, ...]  # empty for a hard negative
     text: str
     line: int
+    expectation: bool = False  # an expectation about a system: not blame
 
 
 @dataclass
@@ -64,16 +68,22 @@ def load_corpus(path: Path = CORPUS) -> list[Sample]:
         if not line.strip() or line.startswith("#"):
             continue
         label, text = line.split("\t", 1)
-        labels = () if label in (NEGATIVE, "expectation") else tuple(label.split("|"))
-        samples.append(Sample(labels, text, number))
+        labels = () if label in (NEGATIVE, EXPECTATION) else tuple(label.split("|"))
+        samples.append(Sample(labels, text, number, label == EXPECTATION))
     return samples
 
 
 def score(samples: Sequence[Sample], rules: RuleSet | None = None) -> dict[str, Tally]:
     """Tallies per category, plus "all" for the whole corpus."""
     tallies: dict[str, Tally] = {"all": Tally()}
+    gentle = tallies[EXPECTATION] = Tally()
     for sample in samples:
-        found = {f.category for f in check(sample.text, rules, markdown=True) if is_blame(f)}
+        findings = check(sample.text, rules, markdown=True)
+        found = {f.category for f in findings if is_blame(f)}
+        suggested = any(f.category == EXPECTATION for f in findings)
+        gentle.true_pos += suggested and sample.expectation
+        gentle.false_pos += suggested and not sample.expectation
+        gentle.false_neg += sample.expectation and not suggested
         overall = tallies["all"]
         hit = bool(found & set(sample.labels))
         note = f"{sample.line}: {'|'.join(sample.labels) or '-'} got {sorted(found)}: {sample.text}"
@@ -105,18 +115,23 @@ def table(tallies: dict[str, Tally], samples: Sequence[Sample]) -> str:
     """A Markdown table of precision and recall per category."""
     counts: dict[str, int] = {}
     for sample in samples:
-        key = sample.labels[0] if sample.labels else "(hard negative)"
+        key = sample.labels[0] if sample.labels else (EXPECTATION if sample.expectation else "")
         counts[key] = counts.get(key, 0) + 1
     rows = ["| category | sentences | precision | recall |", "|---|---:|---:|---:|"]
-    for name in sorted(k for k in tallies if k != "all"):
+    for name in sorted(k for k in tallies if k not in ("all", EXPECTATION)):
         tally = tallies[name]
         rows.append(
             f"| {name} | {counts.get(name, 0)} | {tally.precision:.2f} | {tally.recall:.2f} |"
         )
     overall = tallies["all"]
+    blame = sum(1 for sample in samples if sample.labels)
+    rows.append(f"| **all blame** | {blame} | {overall.precision:.2f} | {overall.recall:.2f} |")
+    gentle = tallies[EXPECTATION]
     rows.append(
-        f"| **all blame** | {len(samples)} | {overall.precision:.2f} | {overall.recall:.2f} |"
+        f"| expectation (not blame) | {counts.get(EXPECTATION, 0)} | {gentle.precision:.2f} "
+        f"| {gentle.recall:.2f} |"
     )
+    rows.append(f"| hard negatives | {counts.get('', 0)} | | |")
     return "\n".join(rows)
 
 
@@ -124,8 +139,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Print the table (and, with --misses, every sentence scored wrong)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list sentences scored wrong")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="a labelled .tsv file")
     args = parser.parse_args(argv)
-    samples = load_corpus()
+    samples = load_corpus(args.corpus)
     tallies = score(samples, default_rules())
     print(table(tallies, samples))
     if args.misses:

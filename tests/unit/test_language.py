@@ -1,0 +1,305 @@
+"""The blame-language detector: rules, context, offsets, team files and the corpus."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from secondstory import paths
+from secondstory.errors import FileProblem
+from secondstory.language import Finding, check, default_rules, is_blame, load_rules
+from secondstory.language import _matches as matches
+from secondstory.language_mask import prepare
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+
+
+def rules_found(text: str, *, markdown: bool = False) -> set[str]:
+    return {finding.rule for finding in check(text, markdown=markdown)}
+
+
+def corpus_module() -> ModuleType:
+    """bench/language_corpus.py, which both the docs table and this test use."""
+    spec = importlib.util.spec_from_file_location("language_corpus", BENCH / "language_corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+# One sentence per built-in rule, each one that rule should notice.
+RULE_CASES = [
+    ("counterfactual-should-have", "Priya should have waited for the canary."),
+    ("counterfactual-should-have-been-done", "The typo should have been spotted in review."),
+    ("counterfactual-could-have", "We could have rolled back sooner."),
+    ("counterfactual-would-have-prevented", "A dry run would have prevented this."),
+    ("counterfactual-if-only", "If only the old proxy were still there."),
+    ("counterfactual-if-had", "If the reviewer had run it locally, it would not have shipped."),
+    ("expectation-should-have", "The job should have finished within 5 minutes."),
+    ("expectation-should-have-been-told", "I should have been paged by the disk alert."),
+    ("judgement-careless", "It was a careless change."),
+    ("judgement-stupid", "Diego made a stupid typo."),
+    ("judgement-negligent", "Leaving debug on was negligent."),
+    ("judgement-lazy", "The handover notes were lazy."),
+    ("judgement-obvious-mistake", "That was an obvious mistake."),
+    ("self-blame-fault", "This outage is my fault."),
+    ("self-blame-lapse", "I forgot to drain the node."),
+    ("self-blame-to-blame", "I'm to blame for the second outage."),
+    ("hindsight-in-hindsight", "In hindsight, the alert mattered."),
+    ("hindsight-looking-back", "Looking back, the latency was a warning."),
+    ("hindsight-obvious", "It was obvious that the disk would fill."),
+    ("hindsight-clearly", "Clearly, the retries were the trigger."),
+    ("hindsight-signs", "The warning signs were all there."),
+    ("root-cause", "The root cause was a missing index."),
+    ("root-cause-human-error", "It was human error."),
+    ("root-cause-to-blame", "The cache was to blame."),
+    ("minimising-just", "He just restarted the service."),
+    ("minimising-only-had-to", "All she had to do was run the script."),
+    ("minimising-small-change", "It was just a one-line change."),
+    ("minimising-imperative", "Just follow the runbook."),
+    ("blame-other-lapse", "Jonas ignored the warning."),
+    ("blame-other-fault", "It was Olu's fault."),
+    ("blame-other-caused-by", "The outage was caused by the on-call engineer."),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), RULE_CASES)
+def test_each_rule_notices_its_own_words(rule: str, text: str) -> None:
+    assert rule in rules_found(text)
+
+
+def test_every_built_in_rule_has_a_case_above() -> None:
+    assert {rule for rule, _ in RULE_CASES} == set(default_rules().ids())
+
+
+# Near-misses that must stay quiet, each with why.
+QUIET = [
+    "The deploy failed to start because the disk was full.",  # a system as subject
+    "Kafka failed to elect a new leader.",  # a known product name
+    "The certificate manager failed to renew it.",  # a system whose last word is a role
+    "It was not careless; the flag name was misleading.",  # negation
+    "No one could have predicted the vendor outage.",  # negated subject
+    "The template's root cause field was left empty.",  # a mention of the concept
+    "We avoid the phrase human error in reviews.",  # a mention of the phrase
+    'The bot posted "deploy failed to start" in the channel.',  # quoted
+    "Sam wrote “I messed up the migration” in the chat.",  # curly quotes
+    "Just before midnight the queue started to climb.",  # "just" about time
+    "We had just finished the deploy.",  # "just" in the perfect tense
+    "The dashboard clearly labelled the region.",  # "clearly" as plain manner
+    "Looking back through the logs, I found the first timeout.",  # literally looking back
+    "At the time it seemed obvious that the primary was fine.",  # the view at the time
+    "We should have a dashboard for this by next sprint.",  # "should have" as possession
+    "It could have been much worse.",  # a possibility, not a counterfactual
+    "If only one node goes down, we keep serving.",  # "if only" as a quantity
+    "The service lazily loads its config.",  # lazy loading
+    "A page fault storm slowed the JVM.",  # a technical fault
+    "She simply did not have access to the logs.",  # a negated verb, not minimising
+]
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_near_misses_stay_quiet(text: str) -> None:
+    assert [f.rule for f in check(text) if is_blame(f)] == []
+
+
+def test_case_and_inflection_do_not_matter() -> None:
+    assert rules_found("SHE WAS CARELESS.") == {"judgement-careless"}
+    assert rules_found("He was being Carelessly quick.") == {"judgement-careless"}
+    assert "counterfactual-should-have" in rules_found("We shouldn’t have merged on Friday.")
+
+
+def test_a_person_as_subject_is_blame_and_a_system_is_not() -> None:
+    assert "blame-other-lapse" in rules_found("The on-call engineer failed to page the DBA.")
+    assert "blame-other-lapse" in rules_found("Ops didn't bother to update the runbook.")
+    assert rules_found("The health check failed to page the DBA.") == set()
+
+
+def test_the_writer_as_subject_is_self_blame() -> None:
+    assert rules_found("We forgot to silence the alerts.") == {"self-blame-lapse"}
+
+
+def test_an_expectation_about_a_system_suggests_the_expected_field() -> None:
+    (finding,) = check("The job should have finished within 5 minutes per the runbook.")
+    assert finding.category == "expectation"
+    assert finding.suggest_field == "expected"
+    assert not is_blame(finding)
+
+
+def test_a_longer_match_hides_the_one_inside_it() -> None:
+    assert rules_found("I should have known better.") == {"self-blame-fault"}
+
+
+def test_offsets_line_and_column_point_at_the_words_as_written() -> None:
+    text = "First line is fine.\n  Then Sam’s change was careless.\n"
+    (finding,) = check(text)
+    assert (finding.line, finding.col) == (2, 25)
+    assert text[finding.start : finding.end] == finding.text == "careless"
+
+
+def test_curly_apostrophes_are_reported_exactly_as_written() -> None:
+    (finding,) = check("I shouldn’t have restarted it.")
+    assert finding.text == "shouldn’t have restarted"
+
+
+def test_findings_come_in_order_with_a_kind_message_and_a_question() -> None:
+    found = check("It was careless. In hindsight the signs were there.")
+    assert [f.start for f in found] == sorted(f.start for f in found)
+    for finding in found:
+        assert isinstance(finding, Finding)
+        assert finding.reframe.endswith("?")
+        assert finding.message and "you should" not in finding.message.lower()
+
+
+MARKDOWN = """\
+# Review
+
+Sam said it was careless.
+
+```
+deploy --careless
+```
+
+    indented: careless
+
+> Quoted: I messed up.
+
+Run `careless --flag` first. <!-- careless -->
+"""
+
+
+def test_markdown_skips_code_quotes_and_comments() -> None:
+    found = check(MARKDOWN, markdown=True)
+    assert [(f.line, f.text) for f in found] == [(3, "careless")]
+
+
+def test_plain_text_checks_what_markdown_would_skip_but_not_quotes() -> None:
+    lines = {f.line for f in check(MARKDOWN)}
+    assert {3, 6, 9, 11, 13} <= lines
+    assert check('He said "that was careless" to me.') == []
+
+
+def test_masking_keeps_every_offset_and_newline() -> None:
+    prepared = prepare(MARKDOWN, markdown=True)
+    assert len(prepared) == len(MARKDOWN)
+    assert prepared.count("\n") == MARKDOWN.count("\n")
+
+
+def test_the_keyword_prefilter_finds_exactly_what_a_full_search_finds() -> None:
+    samples = corpus_module().load_corpus()
+    text = prepare("\n\n".join(sample.text for sample in samples), markdown=True)
+    rules = default_rules()
+    fast = matches(text, rules, prefilter=True)
+    full = matches(text, rules, prefilter=False)
+    assert sorted((s, e, r.id) for s, e, _, r in fast) == sorted(
+        (s, e, r.id) for s, e, _, r in full
+    )
+
+
+def test_default_rules_are_compiled_once() -> None:
+    assert default_rules() is default_rules()
+
+
+def write_team_file(text: str) -> Path:
+    path = paths.config_dir() / "language.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+TEAM_FILE = """\
+format = 1
+kind = "secondstory.language"
+disabled = ["minimising-just"]
+
+[subjects]
+systems = ["zeppelin"]
+
+[[rules]]
+id = "team-cowboy"
+category = "judgement"
+patterns = ['\\bcowboy (?:deploy|change)s?\\b']
+keywords = ["cowboy"]
+message = "A label like this judges the person, not the situation."
+reframe = "What made deploying this way reasonable that day?"
+"""
+
+
+def test_a_team_file_adds_rules_switches_rules_off_and_names_systems() -> None:
+    before = load_rules()
+    assert before.get("minimising-just") is not None
+    assert {f.rule for f in check("Zeppelin failed to sync.", before)} == {"blame-other-lapse"}
+    write_team_file(TEAM_FILE)
+    rules = load_rules()
+    assert rules.get("minimising-just") is None
+    assert [f.rule for f in check("That was a cowboy deploy.", rules)] == ["team-cowboy"]
+    assert check("He just restarted the service.", rules) == []
+    assert check("Zeppelin failed to sync.", rules) == []
+
+
+def test_the_team_file_is_ignored_when_asked(tmp_path: Path) -> None:
+    write_team_file(TEAM_FILE)
+    assert load_rules(use_config=False).get("team-cowboy") is None
+    extra = tmp_path / "extra.toml"
+    extra.write_text(TEAM_FILE, encoding="utf-8")
+    assert load_rules([extra], use_config=False).get("team-cowboy") is not None
+
+
+def test_a_team_rule_with_a_known_id_replaces_the_built_in_one() -> None:
+    write_team_file(TEAM_FILE.replace('id = "team-cowboy"', 'id = "judgement-careless"'))
+    rules = load_rules()
+    assert check("It was careless.", rules) == []
+    assert [f.rule for f in check("A cowboy change.", rules)] == ["judgement-careless"]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("format = 1\nkind = = 2\n", "line 2"),  # not TOML: the parser's line
+        ('format = 1\nkind = "secondstory.language"\nrule = []\n', "rule"),  # a misspelt key
+        (TEAM_FILE.replace("(?:deploy", "(?:deploy("), "'team-cowboy', pattern 1"),
+        (TEAM_FILE.replace("cowboy (?:", "{cowboy} (?:"), "{cowboy}"),  # an unknown term
+        (TEAM_FILE.replace('id = "team-cowboy"', 'id = "Team Cowboy"'), "rules.0.id"),
+        (TEAM_FILE.replace("format = 1", "format = 9"), "newer"),
+    ],
+)
+def test_a_broken_team_file_names_its_path_and_the_place(content: str, expected: str) -> None:
+    path = write_team_file(content)
+    with pytest.raises(FileProblem) as problem:
+        load_rules()
+    assert problem.value.path == path
+    assert expected in str(problem.value)
+
+
+def test_the_corpus_meets_the_precision_and_recall_targets() -> None:
+    corpus = corpus_module()
+    samples = corpus.load_corpus()
+    assert len(samples) >= 300
+    blame = sum(1 for sample in samples if sample.labels)
+    assert 0.4 <= blame / len(samples) <= 0.6
+    overall = corpus.score(samples)["all"]
+    assert overall.precision >= 0.9, overall.misses
+    assert overall.recall >= 0.8, overall.misses
+
+
+def test_the_held_out_sentences_meet_the_same_targets() -> None:
+    corpus = corpus_module()
+    overall = corpus.score(corpus.load_corpus(corpus.HOLDOUT))["all"]
+    assert overall.precision >= 0.9, overall.misses
+    assert overall.recall >= 0.8, overall.misses
+
+
+def test_the_detector_imports_neither_textual_nor_rich() -> None:
+    code = (
+        "import sys, secondstory.language, secondstory.lint; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
