@@ -182,3 +182,9 @@ def test_every_timeline_entry_in_every_export_cites_its_author_and_moment(demo: 
 def test_an_unknown_format_is_one_clear_error(demo: Narrative) -> None:
     with pytest.raises(SecondstoryError, match="no export format called 'pdf'"):
         render(demo, "pdf")
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_an_incident_nobody_has_shared_to_yet_still_exports(fmt: str) -> None:
+    text = render(merge([]), fmt)
+    assert "No shared accounts yet." in text or json.loads(text)["timeline"] == []

@@ -101,7 +101,7 @@ def _head(n: Narrative) -> Iterator[str]:
     facts = [f"Incident <code>{e(n.incident_id)}</code>"]
     if n.incident and n.incident.facilitator.strip():
         facts.append(f"facilitated by {e(n.incident.facilitator)}")
-    facts.append(f"merged from {len(n.participants)} shared accounts")
+    facts.append(labels.merged_from(len(n.participants)))
     yield f'<p class="meta">{" · ".join(facts)}.</p>'
     yield f'<p class="meta">{labels.TIMES_NOTE}</p>'
     if n.incident and n.incident.description.strip():
@@ -128,6 +128,8 @@ def _participants(n: Narrative) -> Iterator[str]:
 
 def _timeline(n: Narrative) -> Iterator[str]:
     yield "<h2>Timeline</h2>"
+    if not n.timeline:
+        yield f"<p><em>{labels.EMPTY_TIMELINE}</em></p>"
     yield '<ol class="timeline">'
     current_day = ""
     for entry in n.timeline:

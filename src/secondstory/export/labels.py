@@ -36,6 +36,14 @@ DANGLING_NOTE = "is named in the facilitator's notes but no shared account holds
 SUGGESTED_TITLE = "Suggested by the merge, for the facilitator to confirm or reject"
 
 
+EMPTY_TIMELINE = "No shared accounts yet."
+
+
+def merged_from(count: int) -> str:
+    """ "merged from 3 shared accounts", singular for one."""
+    return f"merged from {count} shared account{'' if count == 1 else 's'}"
+
+
 def minutes(delta: timedelta) -> str:
     """A duration in words: "2 min", "1 h 05 min"."""
     total = round(delta.total_seconds() / 60)

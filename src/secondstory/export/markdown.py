@@ -67,7 +67,7 @@ def _head(n: Narrative) -> Iterator[str]:
     facts = [f"Incident `{n.incident_id}`"]
     if n.incident and n.incident.facilitator.strip():
         facts.append(f"facilitated by {inline(n.incident.facilitator)}")
-    facts.append(f"merged from {len(n.participants)} shared accounts")
+    facts.append(labels.merged_from(len(n.participants)))
     yield " · ".join(facts) + "."
     yield ""
     yield labels.TIMES_NOTE
@@ -95,6 +95,9 @@ def _participants(n: Narrative) -> Iterator[str]:
 
 def _timeline(n: Narrative) -> Iterator[str]:
     yield "## Timeline"
+    if not n.timeline:
+        yield ""
+        yield f"*{labels.EMPTY_TIMELINE}*"
     current_day = ""
     for entry in n.timeline:
         if entry.at is not None and (today := labels.day(entry.at)) != current_day:
