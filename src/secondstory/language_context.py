@@ -13,7 +13,9 @@ from secondstory.language_rules import Vocabulary
 _SPACES = re.compile(r"\s+")
 
 # Where a clause ends: sentence punctuation, brackets, quotes, paragraph and list breaks.
-_BOUNDARY = re.compile(r'[.!?;:()\[\]"“”]|\n\s*\n|\n\s*(?:[-*+]|\d+[.)])\s|—|–|\s-\s')
+_LAST_BOUNDARY = re.compile(
+    r'.*(?:[.!?;:()\[\]"“”]|\n\s*\n|\n\s*(?:[-*+]|\d+[.)])\s|—|–|\s-\s)', re.DOTALL
+)
 _WORD = re.compile(r"[^\W_][\w'-]*")
 _CONJUNCTIONS_WORDS = (
     "and but because so when while since although though after before until if or once "
@@ -41,9 +43,8 @@ def clause_tokens(text: str, start: int, reach: int = 90) -> tuple[list[str], bo
     """The words of the clause before `start`, and whether they open a sentence."""
     low = max(0, start - reach)
     window = text[low:start]
-    cut = 0
-    for match in _BOUNDARY.finditer(window):
-        cut = match.end()
+    last = _LAST_BOUNDARY.match(window)
+    cut = last.end() if last else 0
     opens = cut > 0 or low == 0
     tokens = _WORD.findall(window[cut:])
     for index in range(len(tokens) - 1, -1, -1):
@@ -117,6 +118,10 @@ def negated(tokens: list[str], vocabulary: Vocabulary) -> bool:
 
 def around(text: str, start: int, end: int, reach: int = 45) -> tuple[str, str]:
     """The text just before and just after a match, whitespace folded to single spaces."""
-    before = _SPACES.sub(" ", text[max(0, start - reach) : start])
-    after = _SPACES.sub(" ", text[end : end + reach])
-    return before, after
+    return _folded(text[max(0, start - reach) : start]), _folded(text[end : end + reach])
+
+
+def _folded(piece: str) -> str:
+    if "\n" in piece or "\t" in piece or "  " in piece:
+        return _SPACES.sub(" ", piece)
+    return piece

@@ -7,10 +7,17 @@ before its keyword and AFTER characters past it.
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass
 
 BEFORE, AFTER = 50, 80
+
+
+# How common each character is in English prose (most common first). The scanner looks
+# for each keyword from its least common character on, so fewer positions need a look.
+_COMMON = " etaoinshrdlcumwfgypbvkjxqz"
+_MIN_PIECE = 4
 
 
 @dataclass(frozen=True)
@@ -18,33 +25,71 @@ class KeywordScanner:
     """Finds every rule keyword in one pass over lowercased text."""
 
     pattern: re.Pattern[str] | None
-    prefixes: dict[str, tuple[str, ...]]  # a found keyword -> the keywords it starts with
+    # piece found -> (offset inside the piece, piece that may start there, offset of that
+    # piece inside its keyword, keyword): what to verify and record around each find.
+    checks: dict[str, tuple[tuple[int, str, int, str], ...]]
 
     def find(self, lowered: str) -> dict[str, list[int]]:
-        """Where each keyword occurs."""
-        hits: dict[str, list[int]] = {}
+        """Where each keyword occurs, in ascending order."""
         if self.pattern is None:
-            return hits
+            return {}
+        found: set[tuple[int, str]] = set()
+        startswith = lowered.startswith
         for match in self.pattern.finditer(lowered):
-            for word in self.prefixes[match.group(1)]:
-                hits.setdefault(word, []).append(match.start())
+            at = match.start()
+            for inner, piece, offset, word in self.checks[match.group()]:
+                start = at + inner - offset
+                if start >= 0 and startswith(piece, at + inner) and startswith(word, start):
+                    found.add((start, word))
+        hits: dict[str, list[int]] = {}
+        for position, word in sorted(found):
+            hits.setdefault(word, []).append(position)
         return hits
 
 
 def keyword_scanner(words: set[str]) -> KeywordScanner:
-    """One regex, shaped as a trie, that finds the longest keyword at every position."""
-    words = {word for word in words if word}
-    if not words:
+    """One regex, shaped as a trie, over a rare-lettered piece of every keyword."""
+    pieces: dict[str, list[tuple[int, str]]] = {}
+    for word in filter(None, words):
+        offset = _rarest_start(word)
+        pieces.setdefault(word[offset:], []).append((offset, word))
+    if not pieces:
         return KeywordScanner(None, {})
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
+    for piece in pieces:
         node = trie
-        for char in word:
+        for char in piece:
             node = node.setdefault(char, {})
         node[""] = {}
-    prefixes = {word: tuple(other for other in words if word.startswith(other)) for word in words}
-    # A lookahead so that keywords starting inside another one are found too.
-    return KeywordScanner(re.compile(f"(?=({_trie_regex(trie)}))"), prefixes)
+    checks = {
+        found: tuple(
+            (inner, piece, offset, word)
+            for inner, piece in _starting_inside(found, set(pieces))
+            for offset, word in pieces[piece]
+        )
+        for found in pieces
+    }
+    return KeywordScanner(re.compile(_trie_regex(trie)), checks)
+
+
+def _rarest_start(word: str) -> int:
+    """Where the piece to search for begins: at the rarest character that leaves enough."""
+    last = max(0, len(word) - _MIN_PIECE)
+    rank = {index: _COMMON.find(char) for index, char in enumerate(word[: last + 1])}
+    return max(rank, key=lambda index: (len(_COMMON) if rank[index] < 0 else rank[index], -index))
+
+
+def _starting_inside(found: str, pieces: set[str]) -> list[tuple[int, str]]:
+    """(offset, piece) for every piece that may begin within `found` where it matched.
+
+    The scan resumes after a match, so pieces overlapping it are checked from here."""
+    inside = []
+    for inner in range(len(found)):
+        rest = found[inner:]
+        for piece in pieces:
+            if rest.startswith(piece) or (inner > 0 and piece.startswith(rest)):
+                inside.append((inner, piece))
+    return inside
 
 
 def _trie_regex(node: dict) -> str:  # type: ignore[type-arg]
@@ -59,7 +104,7 @@ def _trie_regex(node: dict) -> str:  # type: ignore[type-arg]
 def windows_around(text: str, hit_lists: list[list[int]]) -> list[tuple[int, int]]:
     """Merged stretches of text around keyword hits, wide enough for any match."""
     merged: list[list[int]] = []
-    for hit in sorted(position for hits in hit_lists for position in hits):
+    for hit in heapq.merge(*hit_lists):
         low, high = hit - BEFORE, hit + AFTER
         if merged and low <= merged[-1][1]:
             merged[-1][1] = high
