@@ -13,9 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Annotated, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from secondstory import paths
 from secondstory.errors import FileProblem
@@ -25,7 +25,16 @@ from secondstory.storage import parse_model, read_toml
 KIND = "secondstory.language"
 FILE_NAME = "language.toml"
 SubjectKind = Literal["self", "other", "thing", "none"]
-_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _kebab(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError(f"{value!r} should be lowercase words joined by dashes, like team-cowboy")
+    return value
+
+
+Kebab = Annotated[str, AfterValidator(_kebab)]
 _TERM = re.compile(r"\{([a-z_]+)\}")
 S = TypeVar("S", bound=BaseModel)
 
@@ -34,9 +43,9 @@ class RuleSpec(BaseModel):
     """One rule as written in a rules file."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
-    id: str = Field(pattern=_ID)
+    id: Kebab
     """Stable kebab-case name, used to silence or disable the rule."""
-    category: str = Field(pattern=_ID)
+    category: Kebab
     """The kind of language: counterfactual, judgement, self-blame, hindsight, ..."""
     patterns: list[str] = Field(min_length=1)
     """Regular expressions; `{name}` stands for the word list [terms].name."""

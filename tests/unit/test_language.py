@@ -294,6 +294,15 @@ def test_the_held_out_sentences_meet_the_same_targets() -> None:
     assert overall.recall >= 0.8, overall.misses
 
 
+def test_the_docs_show_the_numbers_the_corpus_gives_today() -> None:
+    corpus = corpus_module()
+    docs = (BENCH.parent / "docs" / "language.md").read_text(encoding="utf-8")
+    for marker, path in (("corpus-table", corpus.CORPUS), ("holdout-table", corpus.HOLDOUT)):
+        samples = corpus.load_corpus(path)
+        table = corpus.table(corpus.score(samples), samples)
+        assert f"<!-- {marker} -->\n{table}\n<!-- /{marker} -->" in docs, f"update {marker}"
+
+
 def test_the_detector_imports_neither_textual_nor_rich() -> None:
     code = (
         "import sys, secondstory.language, secondstory.lint; "
