@@ -7,6 +7,7 @@ inline code, HTML comments and block quotes (quoted words are someone else's).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 # Each branch starts with a literal character so the scan can skip ahead quickly.
@@ -16,8 +17,7 @@ _QUOTES = re.compile(
     r"|'(?<![\w']')(?=\S)[^'\n]{1,200}?(?<=\S)'(?!\w)"  # 'quoted words', not apostrophes
 )
 _URL = re.compile(r"(?:https?|ftp)://\S+")
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_BACKTICKS = re.compile(r"`+")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BLOCKQUOTE = re.compile(r"^ {0,3}>")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
@@ -32,14 +32,50 @@ def prepare(text: str, *, markdown: bool) -> str:
     straight = straighten(text)
     if markdown:
         spans.extend(_markdown_blocks(straight))
-        if "<!--" in straight:
-            spans.extend(match.span() for match in _COMMENT.finditer(straight))
-        if "`" in straight:
-            spans.extend(match.span() for match in _CODE_SPAN.finditer(straight))
+        spans.extend(_comments(straight))
+        spans.extend(_code_spans(straight))
     if "://" in straight:
         spans.extend(match.span() for match in _URL.finditer(straight))
     masked = _blank(straight, spans)
     return _blank(masked, [match.span() for match in _QUOTES.finditer(masked)])
+
+
+def _comments(text: str) -> list[tuple[int, int]]:
+    """HTML comments, found without a regex so that an unclosed one costs no more."""
+    spans = []
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break  # unclosed: the rest is not a comment
+        spans.append((start, end + 3))
+        start = text.find("<!--", end + 3)
+    return spans
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Inline code: a run of backticks up to the next run of the same length (CommonMark).
+
+    Done with positions and bisection: a regex backtracks badly on long runs of backticks."""
+    if "`" not in text:
+        return []
+    runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    spans = []
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_length[end - start]
+        later = bisect.bisect_right(same, index)
+        if later < len(same):
+            closing = same[later]
+            spans.append((start, runs[closing][1]))
+            index = closing + 1
+        else:
+            index += 1  # no closing run: these backticks are literal
+    return spans
 
 
 def straighten(text: str) -> str:

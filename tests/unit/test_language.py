@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
+import time
 from pathlib import Path
 from types import ModuleType
 
@@ -190,6 +191,22 @@ def test_masking_keeps_every_offset_and_newline() -> None:
     assert prepared.count("\n") == MARKDOWN.count("\n")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x `a ``" * 30_000 + " careless",  # backtick runs that never close
+        "<!--" * 50_000 + " careless",  # comments that never close
+        '"a ' * 50_000 + " careless",  # quotes that never close
+        "x" * 500_000 + " careless",  # one endless word
+    ],
+)
+def test_pathological_text_is_checked_in_linear_time(text: str) -> None:
+    start = time.perf_counter()
+    found = check(text, markdown=True)
+    assert time.perf_counter() - start < 2.0
+    assert [f.text for f in found] == ["careless"]
+
+
 def test_the_keyword_prefilter_finds_exactly_what_a_full_search_finds() -> None:
     samples = corpus_module().load_corpus()
     text = prepare("\n\n".join(sample.text for sample in samples), markdown=True)
@@ -301,6 +318,16 @@ def test_the_docs_show_the_numbers_the_corpus_gives_today() -> None:
         samples = corpus.load_corpus(path)
         table = corpus.table(corpus.score(samples), samples)
         assert f"<!-- {marker} -->\n{table}\n<!-- /{marker} -->" in docs, f"update {marker}"
+
+
+def test_the_benchmark_runs_on_a_small_text(capsys: pytest.CaptureFixture[str]) -> None:
+    spec = importlib.util.spec_from_file_location("language_bench", BENCH / "language_bench.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench
+    spec.loader.exec_module(bench)
+    assert bench.main(["--size", "20000", "--runs", "1"]) == 0
+    assert "check(markdown=True)" in capsys.readouterr().out
 
 
 def test_the_detector_imports_neither_textual_nor_rich() -> None:
