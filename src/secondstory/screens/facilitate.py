@@ -14,7 +14,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Label, Static, TabbedContent, TabPane
 
@@ -23,6 +22,7 @@ from secondstory.facilitation import Facilitation, account_changes, merge_with, 
 from secondstory.narrative import Narrative
 from secondstory.screens.facilitate_actions import AnnotateActions
 from secondstory.sources import Sources
+from secondstory.textsafe import printable
 from secondstory.widgets.item_list import QuestionList, ThemeList, ThemeMoments
 from secondstory.widgets.own_words import OwnWords
 from secondstory.widgets.participants_view import ParticipantsView
@@ -43,7 +43,7 @@ TABS = {
 """Each tab and the widget that takes the keys when it opens."""
 
 
-class FacilitateScreen(AnnotateActions, Screen[None]):
+class FacilitateScreen(AnnotateActions):
     """Everything the facilitator does with an incident's shared accounts."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -190,7 +190,8 @@ class FacilitateScreen(AnnotateActions, Screen[None]):
         n = self.session.narrative
         people = len(n.participants)
         flagged = sum(1 for g in n.same_event if g.source == "suggested" or g.disagreement)
-        text = Text(n.title, style="bold")
+        text = Text()
+        text.append(printable(n.title), style="bold")
         text.append(f" · {people} shared account{'s' if people != 1 else ''}")
         if flagged:
             text.append(f" · {flagged} to look at")

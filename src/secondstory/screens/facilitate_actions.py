@@ -6,9 +6,8 @@ through `secondstory.annotate` and then `notes_changed`, which saves it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
+from textual.screen import Screen
 from textual.widgets import Input, Label, OptionList, TabbedContent
 
 from secondstory import annotate
@@ -18,6 +17,7 @@ from secondstory.dialogs.pick_theme import PickThemeDialog, ThemeChoice
 from secondstory.dialogs.words import WordsDialog
 from secondstory.errors import SecondstoryError
 from secondstory.export.labels import cite, first_words
+from secondstory.facilitation import Facilitation
 from secondstory.narrative import Entry, SameEvent
 from secondstory.textsafe import printable
 from secondstory.widgets.item_list import QuestionList, ThemeList, ThemeMoments
@@ -28,21 +28,29 @@ from secondstory.widgets.same_event_list import SameEventList
 from secondstory.widgets.timeline import Timeline
 from secondstory.widgets.timeline_pane import TimelinePane
 
-if TYPE_CHECKING:
-    from secondstory.screens.facilitate import FacilitateScreen
-
-    Base = FacilitateScreen
-else:
-    Base = object
-
 NEW_THEME_ABOUT = (
     "A contributing condition: something that helped this incident happen, named without "
     "blame, like “The automation's state was shown in two places”."
 )
 
 
-class AnnotateActions(Base):
+class AnnotateActions(Screen[None]):
     """Handlers for the panes' requests and the facilitator's typing."""
+
+    # Set and kept by FacilitateScreen, which also saves, re-merges and titles.
+    session: Facilitation | None
+    dismissed: set[str]
+    linking: str | None
+    editing_question: str | None
+
+    def notes_changed(self, *, typing: bool = False) -> None:
+        raise NotImplementedError
+
+    def remerge(self) -> None:
+        raise NotImplementedError
+
+    def refresh_title(self) -> None:
+        raise NotImplementedError
 
     # The timeline ------------------------------------------------------------------------------
     def on_timeline_highlighted(self, event: Timeline.Highlighted) -> None:
@@ -59,7 +67,8 @@ class AnnotateActions(Base):
         narrative = self.session.narrative
         pane = self.query_one(TimelinePane)
         if self.linking is not None:
-            text = Text("Linking from ", style="bold")
+            text = Text()
+            text.append("Linking from ", style="bold")
             text.append(printable(cite(narrative, self.linking)))
             text.append(": go to the other moment and press l · escape stops", style="bold")
             pane.hint(text)
@@ -69,7 +78,8 @@ class AnnotateActions(Base):
         text = Text(f"{cursor + 1 if count else 0} of {count}", style="dim")
         flagged = sum(1 for g in narrative.same_event if g.source == "suggested" or g.disagreement)
         if flagged:
-            text.append(f" · {flagged} to look at: n goes to the next", style="dim")
+            text.append(f" · {flagged} to look at (n)", style="dim")
+        text.append("  ┃ meanwhile ! times differ ? maybe = linked", style="dim")
         pane.hint(text)
 
     def _current(self) -> Entry | None:
@@ -79,7 +89,8 @@ class AnnotateActions(Base):
         assert self.session is not None
         narrative = self.session.narrative
         entry = narrative.entry(ref)
-        text = Text(printable(cite(narrative, ref)), style="bold")
+        text = Text()
+        text.append(printable(cite(narrative, ref)), style="bold")
         if entry is not None:
             text.append("  " + printable(first_words(entry, 120)))
         return text
@@ -337,7 +348,8 @@ class AnnotateActions(Base):
         assert self.session is not None
         items = []
         for q in self.session.notes.questions:
-            text = Text("✓ " if q.resolved else "○ ", style="bold")
+            text = Text()
+            text.append("✓ " if q.resolved else "○ ", style="bold")
             text.append(printable(q.text), style="dim" if q.resolved else "")
             if q.moments:
                 text.append(

@@ -56,7 +56,8 @@ class HomeScreen(Screen[None]):
             yield Static("Incidents", classes="section-title")
             yield DataTable(id="incidents", cursor_type="row", zebra_stripes=True)
             yield Static("", id="home-message")
-        yield Footer()
+        # Every home action and F1 fit 80 columns only without the palette key; help names it.
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#drafts", DataTable).add_columns("Incident", "Last change", "Status")

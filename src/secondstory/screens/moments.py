@@ -24,8 +24,9 @@ class MomentsScreen(StepScreen):
     STEP = "moments"
     BINDINGS = [
         Binding("ctrl+o", "new_moment", "New moment", id="new-moment-anywhere"),
-        Binding("ctrl+r", "next_probe", "Another question", id="next-probe"),
-        Binding("escape", "focus_list", "Moments list", id="focus-list"),
+        # Named on screen (the question line) or in help: the footer keeps room for F1 at 80x24.
+        Binding("ctrl+r", "next_probe", "Another question", id="next-probe", show=False),
+        Binding("escape", "focus_list", "Moments list", id="focus-list", show=False),
     ]
 
     def __init__(self, *args: object, **kwargs: object) -> None:

@@ -75,7 +75,8 @@ def open_notes(account: Account, dismissed: set[str]) -> Text | None:
                 lines.append((place, finding.text, finding.reframe))
     if not lines:
         return None
-    text = Text("A few phrases you might look at again. ", style="bold")
+    text = Text()
+    text.append("A few phrases you might look at again. ", style="bold")
     text.append("They are only suggestions; your words are yours.\n")
     for place, words, reframe in lines:
         text.append(f"  • {place}: “{printable(words)}” — {reframe}\n")

@@ -22,6 +22,9 @@ from secondstory.model import NarrativeNotes
 from secondstory.narrative import Entry, Narrative, SameEvent
 from secondstory.textsafe import printable
 
+NEAREST = 8
+"""How many moments happening meanwhile (or told alike) are named before "and N more"."""
+
 
 def describe_entry(entry: Entry, narrative: Narrative, notes: NarrativeNotes) -> Text:
     """The moment as rich Text; people's words are appended as plain text, never markup."""
@@ -49,16 +52,31 @@ def _when(entry: Entry, narrative: Narrative) -> str:
     return f"{when_label(entry)}, {day(entry.at)} · {precision(entry)}"
 
 
+def nearest(entry: Entry, refs: tuple[str, ...], narrative: Narrative) -> str:
+    """The moments closest to `entry` on the timeline, cited, and how many more there are."""
+    others = [r for r in refs if r != entry.ref]
+
+    def distance(ref: str) -> int:
+        found = narrative.entry(ref)
+        return abs(found.index - entry.index) if found is not None else len(narrative.timeline)
+
+    # A long stretch of overlapping moments can hold thousands; the nearest few say enough.
+    closest = set(sorted(others, key=distance)[:NEAREST])
+    shown = [r for r in others if r in closest]
+    words = ", ".join(cite(narrative, r) for r in shown)
+    if len(others) > len(shown):
+        words += f" and {len(others) - len(shown):,} more"
+    return printable(words)
+
+
 def _links(text: Text, entry: Entry, narrative: Narrative) -> None:
     if entry.group is not None:
-        others = [r for r in narrative.concurrent[entry.group].members if r != entry.ref]
         text.append("\nMeanwhile: ", style="bold")
-        text.append(printable(", ".join(cite(narrative, r) for r in others)) + "\n")
+        text.append(nearest(entry, narrative.concurrent[entry.group].members, narrative) + "\n")
     for number in entry.same_event:
         group = narrative.same_event[number]
         text.append("\n" + _group_title(group) + ": ", style="bold")
-        others = [r for r in group.members if r != entry.ref]
-        text.append(printable(", ".join(cite(narrative, r) for r in others)) + "\n")
+        text.append(nearest(entry, group.members, narrative) + "\n")
         text.append(same_event_time(group) + "\n", style="dim")
         if group.note:
             text.append(f"Your note: {printable(group.note)}\n", style="italic")

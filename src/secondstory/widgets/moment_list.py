@@ -40,7 +40,8 @@ class MomentList(ListView):
     """Moments; keys here add, delete and reorder them."""
 
     BINDINGS = [
-        Binding("n", "request('new')", "New moment", id="new-moment"),
+        # ctrl+o, shown in the footer, does the same; the hint under the list names n.
+        Binding("n", "request('new')", "New moment", id="new-moment", show=False),
         Binding("d,delete", "request('delete')", "Delete", id="delete-moment"),
         Binding("ctrl+up,shift+up,K", "request('up')", "Move up", id="move-up", show=False),
         Binding(

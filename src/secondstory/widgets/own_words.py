@@ -59,7 +59,9 @@ class OwnWords(Vertical):
     @property
     def editor(self) -> Input | TextArea:
         """The box itself."""
-        return self.query_one(TextArea if self.multiline else Input)
+        if self.multiline:
+            return self.query_one(TextArea)
+        return self.query_one(Input)
 
     @property
     def text(self) -> str:

@@ -75,7 +75,8 @@ class ParticipantsView(VerticalScroll, can_focus=True):
 
 
 def _notes_problem(reason: str) -> Text:
-    text = Text("Your notes file could not be read\n", style="bold")
+    text = Text()
+    text.append("Your notes file could not be read\n", style="bold")
     text.append(f"narrative.toml {printable(reason)}. It is left exactly as it is, and ")
     text.append("nothing you do here is saved to it until it can be read again.")
     return text

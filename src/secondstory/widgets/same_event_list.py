@@ -55,7 +55,8 @@ class SameEventList(OptionList):
         """List every group, suggestions and disagreements first, then your decisions."""
         options = [Option(group_prompt(g, narrative), id=f"g{g.id}") for g in _ordered(narrative)]
         for number, link in enumerate(rejected_links(narrative.notes)):
-            text = Text("Not the same event (you decided)\n", style="bold")
+            text = Text()
+            text.append("Not the same event (you decided)\n", style="bold")
             text.append("  " + printable(", ".join(cite(narrative, r) for r in link.moments)))
             options.append(Option(text, id=f"r{number}"))
         self.set_options(_separated(options))

@@ -1,0 +1,131 @@
+"""Pictures of the facilitator's screens at 80x24 and 120x40, from the sample incident.
+
+The sample's files carry fixed times and nothing on screen reads the clock, so the
+pictures only change when the screens do. Each docstring says what the picture must show.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from secondstory.app import SecondstoryApp, Settings, create_app
+from secondstory.demo import make_demo
+
+SMALL = (80, 24)
+LARGE = (120, 40)
+SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    """The sample incident: three shared accounts and the facilitator's notes."""
+    return make_demo(tmp_path / "reviews")
+
+
+@pytest.fixture
+def app(demo: Path) -> SecondstoryApp:
+    return create_app(Settings(mode="facilitate", incident=demo))
+
+
+async def merged(pilot: Any) -> None:
+    """Wait for the accounts to be read and merged before the keys are pressed."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@SIZES
+def test_timeline(snap_compare, app, size) -> None:  # type: ignore[no-untyped-def]
+    """The title line names the incident, 3 shared accounts and 1 to look at; the tabs show
+    f2..f7; the timeline has a header with Alex Moreau, Sam Okafor and Priya Raman as three
+    lanes, each moment in its author's lane with its UTC time (~ for about, ·· for none), a
+    bar for moments happening meanwhile, ! on the two moments whose times disagree and = on
+    the linked pair. The first moment is highlighted and shown in full below (80x24) or beside
+    (120x40): Alex Moreau, on-call SRE, 13:58 UTC, as written in Europe/Amsterdam, Did and
+    Observed... The footer shows n Next, l Link, t Theme, a Ask, f8 Export, ^r Refresh."""
+    assert snap_compare(app, terminal_size=size, run_before=merged)
+
+
+def test_timeline_on_a_disagreement(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
+    """After n: the cursor is on Alex's 14:14 moment marked !, and the detail says it is
+    perhaps the same event as Priya Raman · p2, with times 2 min apart beyond their precision.
+    The line under the timeline reads "6 of 17 · 1 to look at"."""
+    assert snap_compare(app, press=["n", "tab", "end"], terminal_size=SMALL, run_before=merged)
+
+
+@SIZES
+def test_who_shared(snap_compare, app, demo, size) -> None:  # type: ignore[no-untyped-def]
+    """The Who shared tab: a table of Alex Moreau (on-call SRE), Sam Okafor (support lead) and
+    Priya Raman (database engineer) with their last update in UTC and 6, 5, 6 moments; the note
+    that drafts stay private; and, kindly, that notes-from-bob.toml was left as it is and not
+    included because it is not valid TOML."""
+    (demo / "accounts" / "notes-from-bob.toml").write_text("author = ", "utf-8")
+    assert snap_compare(app, press=["f2"], terminal_size=size, run_before=merged)
+
+
+@SIZES
+def test_same_event(snap_compare, app, size) -> None:  # type: ignore[no-untyped-def]
+    """The Same event tab: first the suggestion marked ! (Alex · m3 and Priya · p2, times
+    disagree by 2 min, words in common), then the pair the facilitator linked with their
+    note. The footer offers c Same event, x Not the same, u Undo decision."""
+    assert snap_compare(app, press=["f4"], terminal_size=size, run_before=merged)
+
+
+def test_themes(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
+    """The Themes tab: the sample's one theme with (3) moments on the left; on the right its
+    name, its description and the three moments it holds (Alex m1 and m3, Priya p6). The
+    footer offers a New theme and d Delete."""
+    assert snap_compare(app, press=["f5"], terminal_size=SMALL, run_before=merged)
+
+
+def test_questions(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
+    """The Questions tab: one open question (○) about 2 moments, and under the list the box
+    labelled "New question (enter adds it)"."""
+    assert snap_compare(app, press=["f6"], terminal_size=SMALL, run_before=merged)
+
+
+def test_summary_with_a_language_note(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
+    """The Summary tab with "Alex should have checked it. " typed at the start of the
+    sample's summary, and under the box a quiet note: A thought: “should have” with its
+    message and a reframing question, and (ctrl+g: dismiss). The footer offers ^g Dismiss
+    note."""
+
+    keys = "Alex should have checked it. "
+    presses = ["f7", *[c if c != " " else "space" for c in keys]]
+
+    async def after(pilot: Any) -> None:
+        await merged(pilot)
+        await pilot.press(*presses)
+        await pilot.pause(1.0)
+
+    assert snap_compare(app, terminal_size=SMALL, run_before=after)
+
+
+def test_link_dialog(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
+    """Linking by hand: l on Alex · m1, down, l on Sam · s1 opens "Link these as the same
+    event?" with both moments' first words, a box for an optional note, and Link them /
+    Cancel buttons."""
+    assert snap_compare(app, press=["l", "down", "l"], terminal_size=SMALL, run_before=merged)
+
+
+def test_theme_dialog(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
+    """t on Alex · m1: "Which theme does this moment belong to?", the moment's words, the
+    sample's theme ticked ✓ because m1 is in it, and a box for a new theme's name."""
+    assert snap_compare(app, press=["t"], terminal_size=SMALL, run_before=merged)
+
+
+def test_export_dialog(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
+    """f8: "Export the narrative" into the folder checkout-errors-2024-03-14, with Markdown
+    chosen, HTML and JSON to pick, the Person A, Person B… box unticked, Export and Cancel."""
+    assert snap_compare(app, press=["f8"], terminal_size=SMALL, run_before=merged)
+
+
+def test_nobody_has_shared_yet(snap_compare, incident_folder: Path) -> None:  # type: ignore[no-untyped-def]
+    """An incident with no shared accounts: the title says 0 shared accounts, the timeline
+    has only its header, and below it a kind line says no one has shared an account yet and
+    that ctrl+r looks again."""
+    app = create_app(Settings(mode="facilitate", incident=incident_folder))
+    assert snap_compare(app, terminal_size=SMALL, run_before=merged)
