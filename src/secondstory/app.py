@@ -42,6 +42,8 @@ class SecondstoryApp(App[None]):
     BINDINGS = [
         Binding("f1", "help", "Help", id="help"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        # Same key, shown instead of Quit when a screen was opened from home.
+        Binding("ctrl+q", "home", "Home", id="home", priority=True),
     ]
 
     def __init__(self, settings: Settings) -> None:
@@ -109,9 +111,32 @@ class SecondstoryApp(App[None]):
         self.save_all()
         self.call_later(self.exit)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("quit", "home"):
+            return (action == "home") == self._home_beneath()
+        return True
+
+    def _home_beneath(self) -> bool:
+        from secondstory.screens.home import HomeScreen
+
+        stack = self.screen_stack
+        return (
+            len(stack) > 1
+            and not isinstance(stack[-1], HomeScreen)
+            and any(isinstance(screen, HomeScreen) for screen in stack[:-1])
+        )
+
     async def action_quit(self) -> None:
         self.save_all()
         self.exit()
+
+    def action_home(self) -> None:
+        """Save, then go back to the home screen this screen was opened from."""
+        from secondstory.screens.home import HomeScreen
+
+        self.save_all()
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
 
     def action_help(self) -> None:
         from secondstory.screens.help import HelpScreen

@@ -344,3 +344,20 @@ async def test_an_incident_nobody_has_shared_yet_says_so(incident_folder: Path) 
         await pilot.press("n", "c", "l", "l", "t", "a")  # nothing to act on: no errors
         await pilot.pause()
         assert pilot.app.screen is screen
+
+
+async def test_help_on_the_facilitators_screen_speaks_to_the_facilitator(app) -> None:  # type: ignore[no-untyped-def]
+    from secondstory.screens.help import HelpScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=200, record=True, file=io.StringIO())
+        for static in app.screen.query(Static):
+            console.print(static.content)
+        guide = " ".join(console.export_text().split())
+        assert "never changed here" in guide and "narrative.toml" in guide
+        assert "your account" not in guide.lower()
+        assert "Link" in guide  # the timeline's own keys are listed

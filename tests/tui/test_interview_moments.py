@@ -138,3 +138,46 @@ async def test_home_lists_a_draft_and_resumes_it(incident_folder: Path) -> None:
         await pilot.pause()
         assert isinstance(home.screen, MomentsScreen)
         assert home.screen.interview.moments[0].did == "Checked the dashboards"
+
+
+async def test_quit_on_a_screen_opened_from_home_goes_back_home(incident_folder: Path) -> None:
+    first = create_app(Settings(mode="give", incident=incident_folder))
+    async with first.run_test(size=SIZE) as pilot:
+        await _to_moments(first, pilot)
+        await _add(pilot, "Checked the dashboards")
+    home = create_app(Settings(mode="home"))
+    async with home.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(home.screen, MomentsScreen)
+        assert home.check_action("home", ()) and not home.check_action("quit", ())
+        await _add(pilot, "Asked for help")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(home.screen, HomeScreen)
+        assert home.is_running
+        assert _saved_did() == ["Checked the dashboards", "Asked for help"]
+        assert home.check_action("quit", ()) and not home.check_action("home", ())
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not home.is_running
+
+
+async def test_enter_twice_on_the_share_step_shares(
+    give_app: SecondstoryApp, incident_folder: Path
+) -> None:
+    async with give_app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.press(*"Kim")
+        await pilot.press("ctrl+n")
+        await _add(pilot, "Rolled back")
+        for _ in range(3):
+            await pilot.press("ctrl+n")
+        assert isinstance(give_app.screen, ShareScreen)
+        await pilot.press("enter")  # Share
+        await pilot.pause()
+        assert isinstance(give_app.screen, ConfirmDialog)
+        await pilot.press("enter")  # the dialog's Share has the focus
+        await pilot.pause()
+    assert len(list((incident_folder / "accounts").glob("*.toml"))) == 1

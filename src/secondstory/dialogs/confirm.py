@@ -18,21 +18,25 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("y", "answer(True)", "Yes", show=False, id="yes"),
     ]
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "Cancel") -> None:
+    def __init__(
+        self, question: str, yes: str = "Yes", no: str = "Cancel", *, safe_yes: bool = False
+    ) -> None:
         super().__init__(classes="dialog")
         self.question = question
         self.yes = yes
         self.no = no
+        self.safe_yes = safe_yes
+        """Enter confirms: for what the person has just asked for and can undo, like sharing."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-body"):
             yield Static(Text(self.question), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.yes, id="yes", variant="warning")
+                yield Button(self.yes, id="yes", variant="primary" if self.safe_yes else "warning")
                 yield Button(self.no, id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#yes" if self.safe_yes else "#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -46,6 +46,15 @@ TABS = {
 class FacilitateScreen(AnnotateActions):
     """Everything the facilitator does with an incident's shared accounts."""
 
+    GUIDE = (
+        "The accounts people have shared, merged into one timeline. Their words are shown "
+        "exactly as written and are never changed here. Your links, themes, questions and "
+        "summary are saved to the incident's narrative.toml as you go.\n\n"
+        "f2 to f7 switch tabs. On the timeline, arrows move, n goes to the next thing to "
+        "look at and l links two moments as one event. ctrl+p opens a list of everything "
+        "you can do."
+    )
+
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
         Binding("f2", "tab('tab-who')", "Who shared", show=False, priority=True, id="tab-who"),
@@ -105,7 +114,8 @@ class FacilitateScreen(AnnotateActions):
                     classes="fac-label",
                 )
                 yield OwnWords(multiline=True, dismissed=self.dismissed, id="summary")
-        yield Footer()
+        # The palette key would push F1 off 80 columns; help names ctrl+p.
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.app.register_saver(self.save_now)  # type: ignore[attr-defined]

@@ -10,13 +10,14 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-ABOUT = (
+INTERVIEW_GUIDE = (
     "secondstory keeps your account of an incident in your own words. Everything is "
     "saved as you type, and stays private on this machine until you choose to share it. "
     "You can change it or withdraw it at any time.\n\n"
     "Tab and shift+tab move between answers. ctrl+n and ctrl+b move between steps. "
     "ctrl+p opens a list of everything you can do."
 )
+"""The guide for a screen that has no GUIDE of its own: the interview's steps."""
 
 
 class HelpScreen(ModalScreen[None]):
@@ -31,7 +32,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="dialog-body"):
             yield Static(Text("Help", style="bold"))
-            yield Static(Text(ABOUT))
+            yield Static(Text(getattr(self.below, "GUIDE", INTERVIEW_GUIDE)))
             yield Static(self._keys())
             yield Static(Text("escape closes this help.", style="dim"))
 

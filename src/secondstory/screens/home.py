@@ -35,6 +35,13 @@ def _status(draft: Draft) -> str:
 class HomeScreen(Screen[None]):
     """Where a session starts."""
 
+    GUIDE = (
+        "Your drafts are the accounts you are writing; they stay private on this machine "
+        "until you share them. Incidents are the incident folders you have opened.\n\n"
+        "Arrows choose, enter opens, tab moves between the two lists. ctrl+p opens a list "
+        "of everything you can do."
+    )
+
     BINDINGS = [
         Binding("n", "new_account", "New account", id="new-account"),
         Binding("o", "open_folder", "Open folder", id="open-folder"),

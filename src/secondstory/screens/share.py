@@ -73,7 +73,9 @@ class ShareScreen(StepScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "share":
-            self.app.push_screen(ConfirmDialog(self.prompts.share.confirm, "Share"), self._share)
+            self.app.push_screen(
+                ConfirmDialog(self.prompts.share.confirm, "Share", safe_yes=True), self._share
+            )
         elif event.button.id == "withdraw":
             self.app.push_screen(
                 ConfirmDialog(self.prompts.share.withdraw_confirm, "Withdraw"), self._withdraw

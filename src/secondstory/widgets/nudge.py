@@ -33,7 +33,7 @@ class Nudge(Static):
         if finding is not None:
             text = Text()
             text.append("A thought: ", style="bold")
-            text.append(f"“{printable(finding.text)}” ", style="italic")
-            text.append(f"{finding.message} {finding.reframe}")
+            text.append(f"“{printable(finding.text)}”", style="italic")
+            text.append(f" — {finding.message} {finding.reframe}")
             text.append("  (ctrl+g: dismiss)", style="dim")
             self.update(text)
