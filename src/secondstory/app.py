@@ -13,6 +13,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from secondstory.prompts import PromptSet
 
 Mode = Literal["home", "give", "facilitate"]
@@ -62,6 +64,23 @@ class SecondstoryApp(App[None]):
             if warning:
                 self.notify(warning, severity="warning", timeout=10)
         return self._prompts
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is plain text: names, titles and paths come from files."""
+        from secondstory.textsafe import printable
+
+        lines = "\n".join(printable(line) for line in message.split("\n"))
+        super().notify(
+            lines, title=printable(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def on_mount(self) -> None:
         self._install_signal_handlers()

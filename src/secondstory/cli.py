@@ -98,8 +98,9 @@ def _run_tui(**settings: object) -> int:
 
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise SecondstoryError("this part of secondstory needs an interactive terminal")
-    create_app(Settings(**settings)).run()  # type: ignore[arg-type]
-    return 0
+    app = create_app(Settings(**settings))  # type: ignore[arg-type]
+    app.run()
+    return app.return_code or 0
 
 
 def _run_home(args: argparse.Namespace) -> int:

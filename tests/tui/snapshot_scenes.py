@@ -186,11 +186,16 @@ def after_keys(*keys: str, clear_notices: bool = False) -> Callable[[Pilot[None]
         await pilot.pause()
         if clear_notices:
             pilot.app.clear_notifications()
-        # Cursors blink every half second; a picture must not depend on when it is taken.
-        for screen in pilot.app.screen_stack:
-            for widget in screen.query("Input, TextArea"):
-                assert isinstance(widget, Input | TextArea)
-                widget.cursor_blink = False
-        await pilot.pause()
+        await hold_cursors_still(pilot)
 
     return run
+
+
+async def hold_cursors_still(pilot: Pilot[None]) -> None:
+    """Stop every cursor blinking, with the cursor shown, before a picture is taken."""
+    # Cursors blink every half second; a picture must not depend on when it is taken.
+    for screen in pilot.app.screen_stack:
+        for widget in screen.query("Input, TextArea"):
+            assert isinstance(widget, Input | TextArea)
+            widget.cursor_blink = False
+    await pilot.pause()

@@ -361,3 +361,26 @@ async def test_help_on_the_facilitators_screen_speaks_to_the_facilitator(app) ->
         assert "never changed here" in guide and "narrative.toml" in guide
         assert "your account" not in guide.lower()
         assert "Link" in guide  # the timeline's own keys are listed
+
+
+async def test_a_name_or_theme_that_looks_like_markup_is_announced_as_written(  # type: ignore[no-untyped-def]
+    app, demo: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        assert screen.session is not None
+        account = screen.session.sources.accounts[0].model_copy(deep=True)
+        account.account = "0" * 32
+        account.author = "Zed [/foo] x"
+        write_model(demo / "accounts" / f"{account.account}.toml", account)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        await pilot.press("t", "tab")
+        await type_text(pilot, "Alerts [/x]")
+        await pilot.press("enter")
+        await pilot.pause()
+        messages = [n.message for n in pilot.app._notifications]
+        assert any("Zed [/foo] x" in m for m in messages)
+        assert any("Alerts [/x]" in m for m in messages)
+    assert app.return_code in (None, 0)
+    assert notes_on_disk(demo)["themes"][-1]["title"] == "Alerts [/x]"

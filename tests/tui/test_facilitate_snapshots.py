@@ -6,10 +6,12 @@ pictures only change when the screens do. Each docstring says what the picture m
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from snapshot_scenes import hold_cursors_still
 
 from secondstory.app import SecondstoryApp, Settings, create_app
 from secondstory.demo import make_demo
@@ -31,10 +33,23 @@ def app(demo: Path) -> SecondstoryApp:
 
 
 async def merged(pilot: Any) -> None:
-    """Wait for the accounts to be read and merged before the keys are pressed."""
+    """Wait for the accounts to be read and merged, with every cursor held still."""
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+    await hold_cursors_still(pilot)
+
+
+def merged_then(*keys: str) -> Callable[[Any], Awaitable[None]]:
+    """Merge, press `keys`, then hold still the cursors of whatever they opened."""
+
+    async def run(pilot: Any) -> None:
+        await merged(pilot)
+        await pilot.press(*keys)
+        await pilot.pause()
+        await hold_cursors_still(pilot)
+
+    return run
 
 
 @SIZES
@@ -53,7 +68,7 @@ def test_timeline_on_a_disagreement(snap_compare, app) -> None:  # type: ignore[
     """After n: the cursor is on Alex's 14:14 moment marked !, and the detail says it is
     perhaps the same event as Priya Raman · p2, with times 2 min apart beyond their precision.
     The line under the timeline reads "6 of 17 · 1 to look at"."""
-    assert snap_compare(app, press=["n", "tab", "end"], terminal_size=SMALL, run_before=merged)
+    assert snap_compare(app, terminal_size=SMALL, run_before=merged_then("n", "tab", "end"))
 
 
 @SIZES
@@ -63,7 +78,7 @@ def test_who_shared(snap_compare, app, demo, size) -> None:  # type: ignore[no-u
     that drafts stay private; and, kindly, that notes-from-bob.toml was left as it is and not
     included because it is not valid TOML."""
     (demo / "accounts" / "notes-from-bob.toml").write_text("author = ", "utf-8")
-    assert snap_compare(app, press=["f2"], terminal_size=size, run_before=merged)
+    assert snap_compare(app, terminal_size=size, run_before=merged_then("f2"))
 
 
 @SIZES
@@ -71,20 +86,20 @@ def test_same_event(snap_compare, app, size) -> None:  # type: ignore[no-untyped
     """The Same event tab: first the suggestion marked ! (Alex · m3 and Priya · p2, times
     disagree by 2 min, words in common), then the pair the facilitator linked with their
     note. The footer offers c Same event, x Not the same, u Undo decision."""
-    assert snap_compare(app, press=["f4"], terminal_size=size, run_before=merged)
+    assert snap_compare(app, terminal_size=size, run_before=merged_then("f4"))
 
 
 def test_themes(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
     """The Themes tab: the sample's one theme with (3) moments on the left; on the right its
     name, its description and the three moments it holds (Alex m1 and m3, Priya p6). The
     footer offers a New theme and d Delete."""
-    assert snap_compare(app, press=["f5"], terminal_size=SMALL, run_before=merged)
+    assert snap_compare(app, terminal_size=SMALL, run_before=merged_then("f5"))
 
 
 def test_questions(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
     """The Questions tab: one open question (○) about 2 moments, and under the list the box
     labelled "New question (enter adds it)"."""
-    assert snap_compare(app, press=["f6"], terminal_size=SMALL, run_before=merged)
+    assert snap_compare(app, terminal_size=SMALL, run_before=merged_then("f6"))
 
 
 def test_summary_with_a_language_note(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
@@ -100,6 +115,7 @@ def test_summary_with_a_language_note(snap_compare, app) -> None:  # type: ignor
         await merged(pilot)
         await pilot.press(*presses)
         await pilot.pause(1.0)
+        await hold_cursors_still(pilot)
 
     assert snap_compare(app, terminal_size=SMALL, run_before=after)
 
@@ -108,19 +124,19 @@ def test_link_dialog(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
     """Linking by hand: l on Alex · m1, down, l on Sam · s1 opens "Link these as the same
     event?" with both moments' first words, a box for an optional note, and Link them /
     Cancel buttons."""
-    assert snap_compare(app, press=["l", "down", "l"], terminal_size=SMALL, run_before=merged)
+    assert snap_compare(app, terminal_size=SMALL, run_before=merged_then("l", "down", "l"))
 
 
 def test_theme_dialog(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
     """t on Alex · m1: "Which theme does this moment belong to?", the moment's words, the
     sample's theme ticked ✓ because m1 is in it, and a box for a new theme's name."""
-    assert snap_compare(app, press=["t"], terminal_size=SMALL, run_before=merged)
+    assert snap_compare(app, terminal_size=SMALL, run_before=merged_then("t"))
 
 
 def test_export_dialog(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
     """f8: "Export the narrative" into the folder checkout-errors-2024-03-14, with Markdown
     chosen, HTML and JSON to pick, the Person A, Person B… box unticked, Export and Cancel."""
-    assert snap_compare(app, press=["f8"], terminal_size=SMALL, run_before=merged)
+    assert snap_compare(app, terminal_size=SMALL, run_before=merged_then("f8"))
 
 
 def test_nobody_has_shared_yet(snap_compare, incident_folder: Path) -> None:  # type: ignore[no-untyped-def]

@@ -81,12 +81,14 @@ class HomeScreen(Screen[None]):
         table.clear()
         for draft in drafts:
             title = draft.session.incident_title or draft.account.incident
-            table.add_row(printable(title), _ago(draft.account.updated), _status(draft))
+            table.add_row(Text(printable(title)), _ago(draft.account.updated), _status(draft))
         self.incidents = sorted(known_incidents().items())
         incidents = self.query_one("#incidents", DataTable)
         incidents.clear()
         for incident_id, folder in self.incidents:
-            incidents.add_row(incident_id, self._title(folder), printable(str(folder)))
+            incidents.add_row(
+                Text(incident_id), Text(self._title(folder)), Text(printable(str(folder)))
+            )
         self._show_message(drafts, problems)
         (incidents if not drafts and self.incidents else table).focus()
 

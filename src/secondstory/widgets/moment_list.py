@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Label, ListItem, ListView
@@ -33,7 +34,7 @@ class MomentItem(ListItem):
 
     def refresh_summary(self, number: int, moment: Moment) -> None:
         """Show the moment's current words."""
-        self.query_one(Label).update(moment_summary(number, moment))
+        self.query_one(Label).update(Text(moment_summary(number, moment)))
 
 
 class MomentList(ListView):
