@@ -46,6 +46,17 @@ class SecondstoryApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         # Same key, shown instead of Quit when a screen was opened from home.
         Binding("ctrl+q", "home", "Home", id="home", priority=True),
+        # Moving focus here, before the next key is handed on, keeps a burst of typing
+        # after tab (a paste, a slow SSH link catching up) in the answer it was meant for.
+        Binding("tab", "focus_next", "Next answer", show=False, priority=True, id="focus-next"),
+        Binding(
+            "shift+tab",
+            "focus_previous",
+            "Previous answer",
+            show=False,
+            priority=True,
+            id="focus-previous",
+        ),
     ]
 
     def __init__(self, settings: Settings) -> None:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 from secondstory import __version__
 from secondstory.errors import SecondstoryError
@@ -13,9 +14,16 @@ from secondstory.errors import SecondstoryError
 Handler = Callable[[argparse.Namespace], int]
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, with a mistake on the command line said in one line (subcommands too)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, with --help for every command."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="secondstory",
         description="Blameless post-incident reviews: give your account of an incident, "
         "or bring the shared accounts together into one narrative.",
@@ -89,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     except SecondstoryError as problem:
         print(f"secondstory: {problem}", file=sys.stderr)
         return 2
+    except OSError as problem:  # a folder or file the system refused: said, never a traceback
+        where = f": {problem.filename}" if problem.filename else ""
+        print(f"secondstory: {problem.strerror or problem}{where}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 
@@ -122,7 +134,21 @@ def _run_give(args: argparse.Namespace) -> int:
     folder = resolve_incident(args.incident)
     incident = load_incident(folder)
     remember_incident(incident.id, folder)
+    _check_share_target(args.to)
     return _run_tui(mode="give", incident=folder, prompts=_prompts(args), share_to=args.to)
+
+
+def _check_share_target(to: Path | None) -> None:
+    """Say now, not after the interview, when --to cannot take the shared copy."""
+    if to is None:
+        return
+    if to.is_dir():
+        raise SecondstoryError(f"--to {to} is a folder; give a file name, like {to / 'me.toml'}")
+    if to.exists() and not to.is_file():
+        raise SecondstoryError(f"--to {to} is not an ordinary file; give a file name")
+    parent = to.parent if str(to.parent) else Path(".")
+    if not parent.is_dir():
+        raise SecondstoryError(f"--to {to}: the folder {parent} does not exist")
 
 
 def _run_facilitate(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ moment they were on. Sharing writes a copy into the incident folder; the draft s
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from secondstory.errors import FileProblem, SecondstoryError
+from secondstory.errors import FileProblem, NewerFormat, SecondstoryError
 from secondstory.incidents import can_write_accounts, shared_account_path
 from secondstory.model import (
     Account,
@@ -26,7 +27,7 @@ from secondstory.model import (
     now_utc,
 )
 from secondstory.paths import drafts_dir, ensure_private_dir
-from secondstory.storage import SHARED_FILE, read_model, write_model
+from secondstory.storage import SHARED_FILE, read_model, set_aside, write_model
 
 Step = Literal["opening", "identity", "moments", "closing", "review", "share"]
 STEPS: tuple[Step, ...] = ("opening", "identity", "moments", "closing", "review", "share")
@@ -53,6 +54,8 @@ class Session(FileModel):
     """Where the latest shared copy was written."""
     shared_at: Instant | None = None
     """When they last shared."""
+    shared_digest: str | None = None
+    """A fingerprint of the words as last shared, to tell whether they changed since."""
     dismissed: list[str] = Field(default_factory=list)
     """Language notes they dismissed, as "rule:words"."""
     nudges: bool = True
@@ -73,9 +76,22 @@ class Draft:
 
     @property
     def changed_since_shared(self) -> bool:
-        """Shared before, and edited after that."""
-        shared = self.session.shared_at
-        return shared is not None and self.account.updated > shared
+        """Shared before, and what would be shared now differs from that copy."""
+        if self.session.shared_at is None:
+            return False
+        if self.session.shared_digest is None:  # shared by a version that kept no digest
+            return self.account.updated > self.session.shared_at
+        return content_digest(self.account) != self.session.shared_digest
+
+
+def content_digest(account: Account) -> str:
+    """A fingerprint of everything a shared copy says, apart from its times and status."""
+    import hashlib
+
+    moments = [m.model_dump(mode="json") for m in account.moments if not m.is_empty()]
+    data = account.model_dump(mode="json", exclude={"updated", "status", "moments"})
+    data["moments"] = moments
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
 def draft_path(account_id: str) -> Path:
@@ -118,13 +134,30 @@ def save_draft(draft: Draft, *, touch: bool = True) -> None:
 
 
 def load_draft(account_id: str) -> Draft:
-    """Read a draft and its session (a missing or damaged session starts fresh)."""
+    """Read a draft and its session.
+
+    A missing session starts fresh; a damaged one is kept aside under another name first.
+    One from a newer secondstory makes the whole draft unreadable here, so neither file is
+    ever rewritten by a version that does not understand it.
+    """
     account = read_model(draft_path(account_id), Account, "secondstory.account")
+    path = session_path(account_id)
     try:
-        session = read_model(session_path(account_id), Session, "secondstory.session")
+        session = read_model(path, Session, "secondstory.session")
+    except NewerFormat:
+        raise
     except FileProblem:
-        session = Session(account=account_id)
+        if path.exists():
+            set_aside(path)
+        session = Session(account=account_id, incident_folder=_known_folder(account.incident))
     return Draft(account, session)
+
+
+def _known_folder(incident_id: str) -> str | None:
+    from secondstory.incidents import known_incidents
+
+    folder = known_incidents().get(incident_id)
+    return str(folder) if folder is not None else None
 
 
 def list_drafts() -> tuple[list[Draft], list[FileProblem]]:
@@ -169,9 +202,11 @@ def share_draft(draft: Draft, to: Path | None = None) -> Path:
     copy = shareable(draft.account)
     target.parent.mkdir(parents=True, exist_ok=True)
     write_model(target, copy, SHARED_FILE)
-    draft.account.status = "shared"
+    # The private draft stays a draft (it may hold empty moments a shared copy may not);
+    # the session remembers that, and where, it was shared.
     draft.session.shared_to = str(target.resolve())
     draft.session.shared_at = draft.account.updated
+    draft.session.shared_digest = content_digest(draft.account)
     save_draft(draft, touch=False)
     return target
 
@@ -196,9 +231,9 @@ def withdraw_draft(draft: Draft) -> Path | None:
     if target is not None and target.exists() and _is_copy_of(target, draft.account.account):
         os.unlink(target)
         removed = target
-    draft.account.status = "draft"
     draft.session.shared_to = None
     draft.session.shared_at = None
+    draft.session.shared_digest = None
     save_draft(draft)
     return removed
 

@@ -12,7 +12,7 @@ import tomli_w
 from secondstory.errors import NotFound, SecondstoryError
 from secondstory.model import Incident, NarrativeNotes, now_utc, slugify
 from secondstory.paths import ensure_private_dir, known_incidents_file
-from secondstory.storage import SHARED_FILE, atomic_write, read_model, write_model
+from secondstory.storage import SHARED_FILE, atomic_write, read_model, set_aside, write_model
 
 INCIDENT_FILE = "incident.toml"
 ACCOUNTS_DIR = "accounts"
@@ -98,24 +98,38 @@ def save_notes(folder: Path, notes: NarrativeNotes) -> None:
 
 def known_incidents() -> dict[str, Path]:
     """Incident ids this person has created or opened, with their folders."""
+    return _read_known()[0]
+
+
+def _read_known() -> tuple[dict[str, Path], bool]:
+    """The remembered incidents, and whether the list may be written."""
     path = known_incidents_file()
     if not path.exists():
-        return {}
+        return {}, True
     try:
         data = tomllib.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return {}  # a damaged list only costs the shortcut; it is rebuilt as incidents are opened
-    folders = data.get("incidents", {})
-    if not isinstance(folders, dict):
-        return {}
-    return {k: Path(v) for k, v in folders.items() if isinstance(v, str)}
+        folders = data.get("incidents", {})
+        if not isinstance(folders, dict):
+            raise ValueError("incidents is not a table")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError):
+        # A damaged list only costs the shortcut: it is kept aside, never written over,
+        # and a new one is built as incidents are opened.
+        try:
+            set_aside(path)
+        except OSError:
+            return {}, False
+        return {}, True
+    known = {k: Path(v) for k, v in folders.items() if isinstance(v, str)}
+    version = data.get("format", 1)
+    newer = not isinstance(version, int) or version > 1
+    return known, not newer  # a newer secondstory's list is read, never rewritten
 
 
 def remember_incident(incident_id: str, folder: Path) -> None:
     """Record an incident folder so it can later be named by its id."""
-    known = known_incidents()
+    known, writable = _read_known()
     resolved = folder.resolve()
-    if known.get(incident_id) == resolved:
+    if known.get(incident_id) == resolved or not writable:
         return
     known[incident_id] = resolved
     ensure_private_dir(known_incidents_file().parent)

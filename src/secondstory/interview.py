@@ -59,11 +59,10 @@ class Interview:
         self._first_unsaved = None
 
     def go(self, step: Step, moment: str | None = None) -> None:
-        """Remember the step (and moment) the person is on, and save."""
+        """Remember the step (and moment) the person is on; the caller saves."""
         self.draft.session.step = step
         if moment is not None:
             self.draft.session.moment = moment
-        self.save()
 
     # Moments ------------------------------------------------------------------------
     @property
@@ -120,8 +119,14 @@ class Interview:
             self.changed()
 
     def set_when(self, moment_id: str, text: str) -> Reading:
-        """Keep the typed time and read it; raises TimeNotUnderstood (text still kept)."""
+        """Keep the typed time and read it; raises TimeNotUnderstood (text still kept).
+
+        Words read before keep the time they were read as: "yesterday 23:10" means the day
+        it was typed, however much later the moment is opened again.
+        """
         moment = self.moment(moment_id)
+        if moment.when_text == (text or None) and moment.when is not None:
+            return Reading(moment.when, moment.when_precision)
         if moment.when_text != text:
             moment.when_text = text or None
             self.changed()

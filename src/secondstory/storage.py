@@ -43,6 +43,20 @@ def atomic_write(path: Path, data: bytes, mode: int = PRIVATE_FILE) -> None:
     _fsync_dir(folder)
 
 
+def set_aside(path: Path) -> Path:
+    """Keep a file that could not be read under a new name, so a fresh one can take its place.
+
+    Nothing is deleted: `incidents.toml` becomes `incidents.toml.unreadable-20170201T0900Z`.
+    """
+    from datetime import UTC, datetime
+
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    kept = path.with_name(f"{path.name}.unreadable-{stamp}")
+    os.replace(path, kept)
+    _fsync_dir(path.parent)
+    return kept
+
+
 def _fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)

@@ -106,13 +106,40 @@ def test_a_signal_right_after_typing_loses_nothing(incident_folder: Path, signum
         terminal.type("23:00")
         terminal.wait_for("= 22:00", since=mark)
         mark = terminal.mark()
-        terminal.type("\t")  # on to "what you did"
-        time.sleep(0.5)  # keys are routed as they arrive: let the focus move first
-        mark = terminal.mark()
-        terminal.type("Typed right before the line dropped")
+        terminal.type("\tTyped right before the line dropped")  # tab: on to "what you did"
         terminal.wait_for("dropped", since=mark)
         status = terminal.signal(signum)  # no pause: the autosave has not had its turn
     finally:
         terminal.close()
     assert os.WIFEXITED(status) or os.WIFSIGNALED(status)
     assert _draft_words() == ["Alex", "Typed right before the line dropped"]
+
+
+def test_a_burst_of_keys_across_tabs_lands_in_the_answers_it_was_typed_for(
+    incident_folder: Path,
+) -> None:
+    """A paste, or a slow SSH link catching up, delivers tab and the next words at once."""
+    prompts = builtin_prompt_set()
+    terminal = Terminal("give", str(incident_folder))
+    try:
+        terminal.wait_for(prompts.opening.title)
+        mark = terminal.mark()
+        terminal.type("\r")
+        terminal.wait_for(prompts.identity.author.label, since=mark)
+        mark = terminal.mark()
+        terminal.type("Alex\tDBA\x0e")  # name, role, ctrl+n in one go
+        terminal.wait_for("To think about", since=mark)
+        mark = terminal.mark()
+        terminal.type("\x0e")  # on to looking back
+        terminal.wait_for(prompts.closing.surprised.label, since=mark)
+        mark = terminal.mark()
+        terminal.type("AAA\tBBB\tCCC")
+        terminal.wait_for("CCC", since=mark)
+        status = terminal.signal(signal.SIGTERM)
+    finally:
+        terminal.close()
+    assert os.WIFEXITED(status) or os.WIFSIGNALED(status)
+    [draft] = list_drafts()[0]
+    closing = draft.account.closing
+    assert (draft.account.author, draft.account.role) == ("Alex", "DBA")
+    assert (closing.surprised, closing.helped, closing.hindered) == ("AAA", "BBB", "CCC")

@@ -198,4 +198,6 @@ async def hold_cursors_still(pilot: Pilot[None]) -> None:
         for widget in screen.query("Input, TextArea"):
             assert isinstance(widget, Input | TextArea)
             widget.cursor_blink = False
-    await pilot.pause()
+    # A screen pushed by the last key can take a few frames to lay out on a busy machine.
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause(0.05)

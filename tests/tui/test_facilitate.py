@@ -235,7 +235,7 @@ async def test_questions_can_be_added_marked_answered_and_deleted(app, demo: Pat
         await pilot.press("shift+tab", "end", "space")
         await pilot.pause()
         assert notes_on_disk(demo)["questions"][-1]["resolved"] is True
-        await pilot.press("d", "y")
+        await pilot.press("d", "shift+tab", "enter")
         await pilot.pause()
         assert len(notes_on_disk(demo)["questions"]) == 1
 
@@ -255,7 +255,7 @@ async def test_a_theme_can_be_named_renamed_and_deleted(app, demo: Path) -> None
         await pilot.pause(0.8)
         title = notes_on_disk(demo)["themes"][-1]["title"]
         assert title == "Old configuration from two years earlier"
-        await pilot.press("shift+tab", "d", "y")
+        await pilot.press("shift+tab", "d", "shift+tab", "enter")
         await pilot.pause()
         assert len(notes_on_disk(demo)["themes"]) == 1
 

@@ -66,7 +66,11 @@ async def test_deleting_a_moment_asks_first_and_cancel_keeps_it(give_app: Second
         assert _saved_did() == ["keep", "drop"]
         await pilot.press("d")
         await pilot.pause()
-        await pilot.press("y")
+        await pilot.press("y")  # a stray y deletes nothing
+        await pilot.pause()
+        assert isinstance(give_app.screen, ConfirmDialog)
+        assert _saved_did() == ["keep", "drop"]
+        await pilot.press("shift+tab", "enter")  # the Delete button itself
         await pilot.pause()
     assert _saved_did() == ["keep"]
 
@@ -118,7 +122,7 @@ async def test_withdrawing_removes_the_shared_copy(
         assert len(list((incident_folder / "accounts").glob("*.toml"))) == 1
         await pilot.press("tab", "enter")  # the Withdraw button
         await pilot.pause()
-        await pilot.press("y")
+        await pilot.press("shift+tab", "enter")  # and the dialog's Withdraw
         await pilot.pause()
     assert list((incident_folder / "accounts").glob("*.toml")) == []
     [draft] = list_drafts()[0]

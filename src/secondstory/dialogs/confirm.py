@@ -41,5 +41,12 @@ class ConfirmDialog(ModalScreen[bool]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A stray y, typed by someone who thought they were in an answer box, must not
+        # delete or withdraw anything: those take the button itself.
+        if action == "answer" and parameters == (True,):
+            return self.safe_yes
+        return True
+
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

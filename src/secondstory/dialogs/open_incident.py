@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from secondstory.errors import SecondstoryError
-from secondstory.incidents import resolve_incident
+from secondstory.incidents import load_incident, resolve_incident
 
 
 class OpenIncidentDialog(ModalScreen[Path | None]):
@@ -30,6 +30,7 @@ class OpenIncidentDialog(ModalScreen[Path | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         try:
             folder = resolve_incident(event.value.strip())
+            load_incident(folder)  # one that can't be read is said here, and left as it is
         except SecondstoryError as problem:
             self.query_one("#open-message", Static).update(Text(problem.message))
             return

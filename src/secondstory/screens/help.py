@@ -14,7 +14,8 @@ INTERVIEW_GUIDE = (
     "secondstory keeps your account of an incident in your own words. Everything is "
     "saved as you type, and stays private on this machine until you choose to share it. "
     "You can change it or withdraw it at any time.\n\n"
-    "Tab and shift+tab move between answers. ctrl+n and ctrl+b move between steps. "
+    "Tab and shift+tab move between answers. ctrl+n and ctrl+b (or alt+→ and alt+←, "
+    "handy inside tmux) move between steps. "
     "ctrl+p opens a list of everything you can do."
 )
 """The guide for a screen that has no GUIDE of its own: the interview's steps."""

@@ -98,7 +98,7 @@ class MomentsScreen(StepScreen):
         def answered(yes: bool | None) -> None:
             if yes:
                 after = self.interview.delete_moment(moment_id)
-                self.interview.save()
+                self.write()
                 self._rebuild_list(after)
 
         self.app.push_screen(

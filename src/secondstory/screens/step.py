@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from secondstory.drafts import STEPS, Step
+from secondstory.errors import SecondstoryError
 from secondstory.interview import Interview
 from secondstory.widgets.answer_field import AnswerField, NudgeState
 from secondstory.widgets.step_bar import StepBar
@@ -27,8 +28,9 @@ class StepScreen(Screen[None]):
 
     STEP: Step = "opening"
     BINDINGS = [
-        Binding("ctrl+n", "next_step", "Next step", id="next-step"),
-        Binding("ctrl+b", "previous_step", "Back", id="previous-step"),
+        # alt+arrows too: inside tmux, ctrl+b is the prefix key and never arrives.
+        Binding("ctrl+n,alt+right", "next_step", "Next step", id="next-step"),
+        Binding("ctrl+b,alt+left", "previous_step", "Back", id="previous-step"),
         Binding("ctrl+s", "save", "Save", id="save", show=False),
         Binding("ctrl+g", "dismiss_nudge", "Dismiss note", id="dismiss-nudge", show=False),
         Binding("ctrl+t", "toggle_nudges", "Notes on/off", id="toggle-nudges", show=False),
@@ -38,6 +40,7 @@ class StepScreen(Screen[None]):
         super().__init__(classes="step")
         self.interview = interview
         self.prompts = prompts
+        self._save_failed = False
 
     @property
     def secondstory(self) -> SecondstoryApp:
@@ -60,6 +63,7 @@ class StepScreen(Screen[None]):
         self.secondstory.register_saver(self.save_now)
         self.set_interval(AUTOSAVE_TICK, self._autosave)
         self.interview.go(self.STEP)
+        self.write()
 
     def on_unmount(self) -> None:
         self.save_now()
@@ -68,7 +72,26 @@ class StepScreen(Screen[None]):
     def save_now(self) -> None:
         """Take what the widgets hold this instant, and write it (used on exit and signals)."""
         self.take_from_widgets()
-        self.interview.save()
+        self.write()
+
+    def write(self) -> bool:
+        """Save the draft; when the disk refuses, say so and keep every word in memory."""
+        try:
+            self.interview.save()
+        except (OSError, SecondstoryError) as problem:
+            if not self._save_failed:
+                self.notify(
+                    f"Your draft could not be saved just now ({problem}). Everything you typed "
+                    "is still here, and saving is tried again as you go.",
+                    severity="error",
+                    timeout=15,
+                )
+            self._save_failed = True
+            return False
+        if self._save_failed:
+            self.notify("Saved again. Everything you typed is on disk.", timeout=4)
+        self._save_failed = False
+        return True
 
     def take_from_widgets(self) -> None:
         """Copy what is typed into the draft, for messages that may not have arrived yet."""
@@ -80,11 +103,11 @@ class StepScreen(Screen[None]):
 
     def _autosave(self) -> None:
         if self.interview.due():
-            self.interview.save()
+            self.write()
 
     def action_save(self) -> None:
-        self.interview.save()
-        self.notify("Saved. Everything you typed is on disk.", timeout=2)
+        if self.write():
+            self.notify("Saved. Everything you typed is on disk.", timeout=2)
 
     def action_next_step(self) -> None:
         index = STEPS.index(self.STEP)
@@ -100,7 +123,7 @@ class StepScreen(Screen[None]):
         """Leave this step for another, saving first."""
         from secondstory.screens.interview import step_screen
 
-        self.interview.save()
+        self.write()
         self.app.switch_screen(step_screen(step, self.interview, self.prompts))
 
     # Language notes ---------------------------------------------------------------------
