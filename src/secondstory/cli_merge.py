@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import stat
 import sys
 from pathlib import Path
 
 from secondstory.errors import SecondstoryError
 from secondstory.export import FORMATS, SUFFIXES, render
 from secondstory.merge import load_sources, merge_sources
+from secondstory.sources import why_kept
 from secondstory.storage import SHARED_FILE, atomic_write
+from secondstory.textsafe import printable
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -42,12 +45,11 @@ def run(args: argparse.Namespace) -> int:
     """Merge, report what was left out on stderr, and write the narrative."""
     sources = load_sources(args.paths)
     for skipped in sources.skipped:
-        print(f"secondstory: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+        _say(f"secondstory: skipped {skipped.path}: {skipped.reason}")
     for duplicate in sources.duplicates:
-        print(
+        _say(
             f"secondstory: skipped {duplicate.dropped}: holds the same account as "
-            f"{duplicate.kept}, which is newer",
-            file=sys.stderr,
+            f"{duplicate.kept}, {why_kept(duplicate)}"
         )
     if not sources.accounts:
         print("secondstory: no shared accounts found yet; the narrative is empty", file=sys.stderr)
@@ -56,8 +58,13 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     _write(args.output, text)
-    print(f"Wrote {args.output}", file=sys.stderr)
+    _say(f"Wrote {args.output}")
     return 0
+
+
+def _say(line: str) -> None:
+    """One line on stderr; file names and reasons come from files, so no controls pass."""
+    print(printable(line), file=sys.stderr)
 
 
 def _format(args: argparse.Namespace) -> str:
@@ -70,9 +77,25 @@ def _format(args: argparse.Namespace) -> str:
 
 
 def _write(path: Path, text: str) -> None:
-    if path.is_dir():
-        raise SecondstoryError(f"{path} is a folder; give a file name to write the narrative to")
+    """Write atomically to the file `path` names, following symlinks to the real file.
+
+    The write replaces the file by renaming a new one over it, so anything that is not a
+    regular file (a device, a fifo, a socket) is refused rather than replaced.
+    """
     try:
-        atomic_write(path, text.encode("utf-8"), SHARED_FILE)
+        target = path.resolve()
+        mode = target.stat().st_mode if target.exists() else None
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise SecondstoryError(f"{path} could not be written ({reason})") from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise SecondstoryError(f"{path} is a folder; give a file name to write the narrative to")
+    if mode is not None and not stat.S_ISREG(mode):
+        raise SecondstoryError(
+            f"{path} is not a regular file (a device, fifo or socket); "
+            "give the name of a file to write the narrative to"
+        )
+    try:
+        atomic_write(target, text.encode("utf-8"), SHARED_FILE)
     except OSError as exc:
         raise SecondstoryError(f"{path} could not be written ({exc.strerror or exc})") from None

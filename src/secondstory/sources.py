@@ -2,6 +2,10 @@
 
 Nothing here stops on a bad file: it is listed as skipped with a one-line reason and the
 merge goes on with the rest. Files are only read, never written.
+
+Two files with one account id: the newer `updated` wins; when both say the same time, the
+file whose full path sorts first wins, so the choice never depends on the order the files
+were named or found in.
 """
 
 from __future__ import annotations
@@ -19,6 +23,18 @@ from secondstory.storage import read_model
 ACCOUNT_KIND = "secondstory.account"
 
 
+@dataclass(frozen=True, slots=True)
+class EquallyRecent(Duplicate):
+    """Two files held the same account with the same `updated`; the first by path was used."""
+
+
+def why_kept(duplicate: Duplicate) -> str:
+    """Why the kept file was used, as it follows "holds the same account as KEPT, …"."""
+    if isinstance(duplicate, EquallyRecent):
+        return "which is equally recent and comes first by file path"
+    return "which is newer"
+
+
 @dataclass
 class Sources:
     """Everything found for one merge, before merging."""
@@ -30,7 +46,7 @@ class Sources:
     notes: NarrativeNotes | None = None
     """The facilitator's narrative.toml from that folder, if there is one."""
     accounts: list[Account] = field(default_factory=list)
-    """Shared accounts, one per account id (the newest `updated` wins)."""
+    """Shared accounts, one per account id (the newest `updated` wins, see `_keep_newest`)."""
     paths: dict[str, Path] = field(default_factory=dict)
     """The file each account was read from, by account id."""
     skipped: list[Skipped] = field(default_factory=list)
@@ -115,12 +131,17 @@ def _keep_newest(sources: Sources, account: Account, path: Path) -> None:
     if known.resolve() == path.resolve():
         return  # the same file named twice
     index = next(i for i, a in enumerate(sources.accounts) if a.account == account.account)
-    if account.updated > sources.accounts[index].updated:
+    current = sources.accounts[index]
+    if account.updated != current.updated:
+        kind, wins = Duplicate, account.updated > current.updated
+    else:  # equally recent: the first full path wins, whatever order they were found in
+        kind, wins = EquallyRecent, str(path.resolve()) < str(known.resolve())
+    if wins:
         sources.accounts[index] = account
         sources.paths[account.account] = path
-        sources.duplicates.append(Duplicate(account.account, kept=path, dropped=known))
+        sources.duplicates.append(kind(account.account, kept=path, dropped=known))
     else:
-        sources.duplicates.append(Duplicate(account.account, kept=known, dropped=path))
+        sources.duplicates.append(kind(account.account, kept=known, dropped=path))
 
 
 def _drop_other_incidents(sources: Sources) -> None:

@@ -78,3 +78,52 @@ def test_a_narrative_loses_every_name_but_keeps_roles_and_references() -> None:
     assert narrative.incident is not None and narrative.incident.facilitator == ""
     assert narrative.entry(f"{'a' * 32}/m1") is narrative.timeline[0]
     assert "Ana" not in repr(narrative) and "Ben" not in repr(narrative)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I will ask Will in may.", "I will ask Person A in may."),
+        ("WILL said May's plan was fine", "Person A said Person B's plan was fine"),
+        ("we may want will power", "we may want will power"),
+    ],
+)
+def test_a_one_word_name_is_replaced_only_with_its_capital_or_in_capitals(
+    text: str, expected: str
+) -> None:
+    replace = name_replacer([("Will", "Person A"), ("may", "Person B")])
+    assert replace(text) == expected
+
+
+def test_a_full_name_still_matches_in_any_case_and_its_parts_in_capitals() -> None:
+    replace = name_replacer([("Alex Moreau", "Person A")])
+    assert replace("ALEX MOREAU and alex moreau, MOREAU") == "Person A and Person A, Person A"
+
+
+def test_file_names_that_may_carry_names_become_neutral_labels() -> None:
+    from pathlib import Path
+
+    from secondstory.export import render
+    from secondstory.narrative import Duplicate, Skipped
+
+    ana = shared("Ana Lima", "a", datetime(2024, 1, 1, 9), "Paged the team")
+    kept, dropped = Path("/inc/accounts/ana_lima.toml"), Path("/old/ana-lima-copy.toml")
+    narrative = merge(
+        [ana],
+        skipped=[
+            Skipped(Path("/inc/accounts/sam_okafor.toml"), "is a draft"),
+            Skipped(Path("/inc/narrative.toml"), "is not valid TOML"),
+            Skipped(Path(f"/inc/accounts/{'b' * 32}.toml"), "is a draft"),
+        ],
+        duplicates=[Duplicate("a" * 32, kept=kept, dropped=dropped)],
+        paths={"a" * 32: kept},
+    )
+    for fmt in ("md", "html", "json"):
+        text = render(narrative, fmt, anonymize=True)
+        assert not [
+            w for w in ("sam_", "okafor", "ana_", "ana-", "lima") if w in text.casefold()
+        ], fmt
+        assert "file 1" in text and "file 2" in text and "file 3" in text
+        assert "narrative.toml" in text and f"{'b' * 32}.toml" in text
+    anonymous = anonymize(narrative)
+    assert anonymous.participants[0].path == anonymous.duplicates[0].kept

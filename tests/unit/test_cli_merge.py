@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
 from pathlib import Path
 
@@ -64,3 +65,64 @@ def test_an_output_file_that_cannot_be_written_is_one_clear_error(
 ) -> None:
     assert main(["merge", str(incident), "-o", str(tmp_path / "no" / "such" / "n.md")]) == 2
     assert "could not be written" in capsys.readouterr().err
+
+
+def test_an_output_symlink_is_followed_and_the_file_it_names_is_written(
+    incident: Path, tmp_path: Path
+) -> None:
+    real = tmp_path / "real.md"
+    real.write_text("old", "utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    dangling = tmp_path / "dangling.md"
+    dangling.symlink_to(tmp_path / "not-yet.md")
+    assert main(["merge", str(incident), "-o", str(link)]) == 0
+    assert main(["merge", str(incident), "-o", str(dangling)]) == 0
+    assert link.is_symlink() and dangling.is_symlink()
+    assert real.read_text("utf-8").startswith("# Checkout errors")
+    assert (tmp_path / "not-yet.md").read_text("utf-8").startswith("# Checkout errors")
+
+
+def test_an_output_that_is_not_a_regular_file_is_refused_and_left_alone(
+    incident: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    link = tmp_path / "to-pipe.md"
+    link.symlink_to(fifo)
+    for target in (fifo, link):
+        assert main(["merge", str(incident), "-o", str(target)]) == 2
+        (line,) = capsys.readouterr().err.splitlines()
+        assert line == (
+            f"secondstory: {target} is not a regular file (a device, fifo or socket); "
+            "give the name of a file to write the narrative to"
+        )
+    assert stat.S_ISFIFO(fifo.stat().st_mode) and link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_controls_in_accounts_and_file_names_never_reach_the_terminal(
+    incident: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    accounts = incident / "accounts"
+    first = sorted(accounts.glob("*.toml"))[0]
+    text = first.read_text("utf-8")
+    first.write_text(text.replace("\nrole = ", '\nrole = "\\u001b[2J\\u202e"\nold_role = ', 1))
+    (accounts / "bad\x1b]0;title\x07.toml").write_text("format = ", "utf-8")
+    for fmt in ("md", "html", "json"):
+        assert main(["merge", str(incident), "--format", fmt]) == 0
+        captured = capsys.readouterr()
+        for stream in (captured.out, captured.err):
+            assert not {"\x1b", "\x07", "\u202e"} & set(stream)
+        assert "bad\ufffd]0;title\ufffd.toml" in captured.err
+
+
+def test_equally_recent_duplicates_are_said_to_be_so(
+    incident: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (original,) = [p for p in (incident / "accounts").glob("*.toml") if "bd3d" in p.name]
+    copy = tmp_path / "copy.toml"
+    copy.write_bytes(original.read_bytes())
+    assert main(["merge", str(incident), str(copy), "-o", str(tmp_path / "n.md")]) == 0
+    err = capsys.readouterr().err
+    assert "equally recent" in err and "newer" not in err

@@ -14,13 +14,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 
 from secondstory.demo import make_demo
 from secondstory.errors import SecondstoryError
 from secondstory.export import FORMATS, SUFFIXES, render
 from secondstory.export.markdown import block, inline
 from secondstory.merge import load_sources, merge, merge_sources
-from secondstory.model import Account, Moment
+from secondstory.model import Account, Link, Moment, NarrativeNotes, Theme
 from secondstory.narrative import Narrative
 
 GOLDEN = Path(__file__).parent.parent / "data" / "golden"
@@ -32,10 +33,10 @@ def demo(tmp_path: Path) -> Narrative:
     return merge_sources(load_sources([make_demo(tmp_path)]))
 
 
-def hostile(text: str) -> Narrative:
+def hostile(text: str, moment_id: str = "m1", notes: NarrativeNotes | None = None) -> Narrative:
     """A narrative whose author wrote `text` in every field."""
     moment = Moment(
-        id="m1",
+        id=moment_id,
         when=datetime(2024, 1, 1, 9, 0),
         **dict.fromkeys(("did", "observed", "expected", "assumed", "why"), text),
     )
@@ -49,7 +50,24 @@ def hostile(text: str) -> Narrative:
         updated=datetime(2024, 1, 2, tzinfo=UTC),
         moments=[moment],
     )
-    return merge([account])
+    return merge([account], notes)
+
+
+def _gfm(text: str) -> str:
+    """Markdown rendered by markdown-it's GFM-like preset: raw HTML on, bare links found."""
+    return MarkdownIt("gfm-like").render(text)
+
+
+def _github(text: str) -> str:
+    """Markdown rendered by cmark-gfm, GitHub's renderer, when it is installed."""
+    cmarkgfm = pytest.importorskip("cmarkgfm")
+    from cmarkgfm.cmark import Options
+
+    html: str = cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
+    return html
+
+
+RENDERERS = [_gfm, _github]
 
 
 @pytest.mark.parametrize("anonymize", [False, True], ids=["named", "anonymized"])
@@ -93,6 +111,13 @@ class _Tags(HTMLParser):
         self.text.append(data)
 
 
+def _parsed(page: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(page)
+    parser.close()
+    return parser
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -115,7 +140,7 @@ def test_html_shows_markup_in_peoples_words_as_text_and_never_as_markup(text: st
     ("text", "escaped"),
     [
         ("*not emphasis* and _not either_", r"\*not emphasis\* and \_not either\_"),
-        ("[a link](http://example.invalid)", r"\[a link\](http://example.invalid)"),
+        ("[a link](http://example.invalid)", r"\[a link\](http\://example.invalid)"),
         ("<b>bold</b> & &amp;", r"\<b\>bold\</b\> \& \&amp;"),
         ("a | table | cell", r"a \| table \| cell"),
         (
@@ -188,3 +213,103 @@ def test_an_unknown_format_is_one_clear_error(demo: Narrative) -> None:
 def test_an_incident_nobody_has_shared_to_yet_still_exports(fmt: str) -> None:
     text = render(merge([]), fmt)
     assert "No shared accounts yet." in text or json.loads(text)["timeline"] == []
+
+
+# --- the facilitator's references, moment ids, controls, bare addresses ----------------------
+
+_REF_ATTACK = "x` <script>alert(2)</script> [l](javascript:3) `y"
+
+
+@pytest.mark.parametrize("render_md", RENDERERS)
+def test_references_in_the_notes_are_shown_as_written_and_never_as_markup(render_md) -> None:  # type: ignore[no-untyped-def]
+    notes = NarrativeNotes(
+        incident="inc",
+        links=[Link(moments=[f"{'a' * 32}/m1", _REF_ATTACK])],
+        themes=[Theme(id="t", title="T", moments=[_REF_ATTACK])],
+    )
+    narrative = hostile("words", notes=notes)
+    assert narrative.same_event[0].missing == (_REF_ATTACK,)
+    assert narrative.dangling == (_REF_ATTACK,)
+    page = _parsed(render_md(render(narrative, "md")))
+    assert not {"script", "a"} & set(page.tags)
+    shown = "".join(page.text)
+    assert f"no longer shared: {_REF_ATTACK}" in shown
+    assert f"{_REF_ATTACK} is named in the facilitator's notes" in shown
+
+
+@pytest.mark.parametrize("moment_id", ["__init__", "_a_", "a__b__c"])
+def test_moment_ids_in_headings_and_assumptions_are_not_markup(moment_id: str) -> None:
+    page = _parsed(_gfm(render(hostile("words", moment_id=moment_id), "md")))
+    assert page.tags == _parsed(_gfm(render(hostile("words"), "md"))).tags
+    shown = "".join(page.text)
+    assert f"· words (words) · {moment_id}" in shown
+    assert f"{moment_id}:" in shown
+
+
+_CONTROLS = "\x1b[2J\x1b]8;;https://x.example\x07link\x1b]8;;\x07\x07\x9b31m\x00\x7f"
+_BIDI = "\u202a\u202b\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
+_UNSAFE = set("\x1b\x07\x9b\x00\x7f" + _BIDI)
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_terminal_controls_and_bidi_overrides_never_reach_an_export(fmt: str) -> None:
+    text = render(hostile(f"before{_CONTROLS}middle{_BIDI}after"), fmt)
+    assert not _UNSAFE & set(text)
+    if fmt != "json":
+        assert "before\ufffd" in text and "middle\ufffd" in text
+
+
+def test_json_keeps_controls_and_bidi_overrides_as_escapes_that_read_back_the_same() -> None:
+    written = f"a{_CONTROLS}b{_BIDI}c\td\ne"
+    text = render(hostile(written), "json")
+    assert "\\u202e" in text and "\\u0085" not in text
+    assert json.loads(text)["timeline"][0]["did"] == written
+
+
+def test_tabs_and_line_breaks_keep_their_meaning_in_every_export() -> None:
+    narrative = hostile("one\ttab\r\ntwo\u2028three")
+    assert "one\ttab\\\n  two\\\n  three" in render(narrative, "md")
+    assert "one\ttab\ntwo\nthree</span>" in render(narrative, "html")
+    assert json.loads(render(narrative, "json"))["timeline"][0]["did"] == narrative.timeline[0].did
+
+
+@pytest.mark.parametrize("render_md", RENDERERS)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see https://evil.example/login now",
+        "HTTP://EVIL.EXAMPLE/x and ftp://files.example/a",
+        "www.evil.example and WWW.Evil.example",
+        "(www.evil.example) *https://a.example* _www.b.example_ ~https://c.example~",
+        "https://www.evil.example/?q=1&r=2#frag",
+        "a:https://evil.example and x.https://evil.example",
+    ],
+)
+def test_bare_web_addresses_render_as_the_same_characters_and_never_as_links(
+    render_md,  # type: ignore[no-untyped-def]
+    text: str,
+) -> None:
+    page = _parsed(render_md(render(hostile(text), "md")))
+    assert "a" not in page.tags
+    assert text in "".join(page.text)
+
+
+@pytest.mark.parametrize("render_md", RENDERERS)
+def test_everything_escaped_renders_as_exactly_what_was_written(render_md) -> None:  # type: ignore[no-untyped-def]
+    text = "*a* _b_ `c` [d](e) <f> &amp; | ~g~ @h $i$ \\j https://k.example www.l.example 1. #m"
+    shown = "".join(_parsed(render_md(inline(text))).text).strip()
+    assert shown == text
+
+
+def test_moments_without_a_time_have_precision_none_and_unsure_ones_keep_theirs(
+    demo: Narrative,
+) -> None:
+    data = json.loads(render(demo, "json"))
+    precision = {(e["moment"], e["when"] is None): e["precision"] for e in data["timeline"]}
+    assert precision[("m4", True)] == "none"
+    assert precision[("m6", False)] == "unsure"
+    assert {p for (_, untimed), p in precision.items() if untimed} == {"none"}
+    markdown, page = render(demo, "md"), render(demo, "html")
+    for text in (markdown, page):
+        assert "precision none, placed by the order of the account" in text
+        assert "precision unsure, placed by the order of the account" in text

@@ -410,6 +410,9 @@ def test_a_draft_in_the_accounts_folder_is_skipped_because_it_was_not_shared(
 def test_two_files_with_one_account_id_keep_the_newer_and_report_the_other(
     incident: Path, tmp_path: Path
 ) -> None:
+    from secondstory.export import render
+    from secondstory.merge import merge_sources
+
     older = account("Ben", "UTC", moment("old", T0), updated=datetime(2024, 3, 15, 9, tzinfo=UTC))
     newer = older.model_copy(update={"updated": datetime(2024, 3, 16, tzinfo=UTC)})
     newer.moments = [moment("new", T0)]
@@ -419,7 +422,34 @@ def test_two_files_with_one_account_id_keep_the_newer_and_report_the_other(
         sources = load_sources(paths)
         (duplicate,) = sources.duplicates
         assert (duplicate.kept, duplicate.dropped) == (newer_file, older_file)
+        assert "newer" in render(merge_sources(sources), "md")
         assert [m.id for a in sources.accounts if a.author == "Ben" for m in a.moments] == ["new"]
+
+
+def test_two_files_equally_recent_keep_the_first_by_path_and_say_so(
+    incident: Path, tmp_path: Path
+) -> None:
+    from secondstory.export import render
+    from secondstory.merge import merge_sources
+    from secondstory.sources import EquallyRecent, why_kept
+
+    copy = account("Ben", "UTC", moment("b1", T0))
+    first = write(tmp_path / "a-first" / "ben.toml", account_data(copy))
+    second = write(incident / "accounts" / "ben.toml", account_data(copy))
+    assert str(first.resolve()) < str(second.resolve())
+    for paths in ([incident, first], [first, incident]):
+        sources = load_sources(paths)
+        (duplicate,) = sources.duplicates
+        assert (duplicate.kept, duplicate.dropped) == (first, second)
+        assert isinstance(duplicate, EquallyRecent)
+        assert why_kept(duplicate) == "which is equally recent and comes first by file path"
+    narrative = merge_sources(sources)
+    assert "equally recent" in render(narrative, "md") and "newer" not in render(narrative, "md")
+    assert "equally recent" in render(narrative, "html")
+    import json
+
+    (reported,) = json.loads(render(narrative, "json"))["duplicates"]
+    assert reported["equally_recent"] is True
 
 
 def test_account_files_can_be_given_one_by_one_and_notes_come_from_the_folder(
@@ -502,3 +532,22 @@ def test_the_merge_and_exports_import_neither_textual_nor_rich() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_merge_benchmark_explains_itself_and_runs_at_a_small_size(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "merge_bench.py"
+    spec = importlib.util.spec_from_file_location("merge_bench", path)
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench
+    spec.loader.exec_module(bench)
+    with pytest.raises(SystemExit) as done:
+        bench.main(["--help"])
+    assert done.value.code == 0 and "accounts" in capsys.readouterr().out
+    assert bench.main(["2", "4", "--runs", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "     100 " in out and "     200 " in out and "100 → 200" in out

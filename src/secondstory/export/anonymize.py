@@ -2,9 +2,15 @@
 
 Person A, Person B… follow the order of participants (first appearance on the timeline).
 Names are replaced everywhere: authors, and any words in any text that spell a
-participant's or the facilitator's name (the whole name in any case, or one part of it
-written with its capital). A name part two people share becomes "[a participant]". Roles,
-zones and account ids stay; file paths keep only their file name.
+participant's or the facilitator's name: a name of several words whole in any case, or one
+part of a name with its capital or in capitals ("Alex", "ALEX", not "alex"). A one-word
+name is only matched that way too, so "Will" leaves "I will" alone. A name part two
+people share becomes "[a participant]". Roles, zones and account ids stay. File names
+often carry names (sam_okafor.toml), so a file is shown as "file 1", "file 2"…, except
+the names secondstory gives files itself (incident.toml, narrative.toml, ACCOUNT.toml).
+
+Only names secondstory knows are replaced: people who did not share an account, nicknames,
+and name parts that start in lower case ("van", "de") written alone stay as written.
 """
 
 from __future__ import annotations
@@ -17,10 +23,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from secondstory.incidents import INCIDENT_FILE, NARRATIVE_FILE
 from secondstory.narrative import Narrative
 
 SHARED_PART = "[a participant]"
 FACILITATOR = "the facilitator"
+_OWN_FILE = re.compile(r"^[0-9a-f]{32}\.toml$")
 
 
 def label(lane: int) -> str:
@@ -38,14 +46,15 @@ def name_replacer(names: Sequence[tuple[str, str]]) -> Callable[[str], str]:
     whole: dict[str, str] = {}
     parts: dict[str, str] = {}
     for name, neutral in names:
-        name = " ".join(name.split())
-        if not name:
-            continue
-        whole.setdefault(name.casefold(), neutral)
-        for part in name.split(" "):
-            if len(part) > 1 and part[0].isupper():
-                parts[part] = neutral if parts.get(part, neutral) == neutral else SHARED_PART
-    if not whole:
+        words = name.split()
+        if len(words) > 1:
+            whole.setdefault(" ".join(words).casefold(), neutral)
+        for part in words:
+            if len(part) < 2 or not (part[0].isupper() or len(words) == 1):
+                continue
+            for form in {part[0].upper() + part[1:], part.upper()}:
+                parts[form] = neutral if parts.get(form, neutral) == neutral else SHARED_PART
+    if not (whole or parts):
         return lambda text: text
     options = [rf"(?i:{_spaced(n)})" for n in sorted(whole, key=len, reverse=True)]
     options += [re.escape(p) for p in sorted(parts, key=len, reverse=True)]
@@ -70,7 +79,7 @@ def anonymize(narrative: Narrative) -> Narrative:
         names.append((facilitator, FACILITATOR))
     replace = name_replacer(names)
     labels = {p.account: label(p.lane) for p in narrative.participants}
-    result = _scrub(narrative, replace, labels)
+    result = _scrub(narrative, replace, labels, _file_namer())
     assert isinstance(result, Narrative)
     # The facilitator is named in text as "the facilitator"; a header saying so adds nothing.
     incident = result.incident.model_copy(update={"facilitator": ""}) if result.incident else None
@@ -79,16 +88,33 @@ def anonymize(narrative: Narrative) -> Narrative:
     )
 
 
-def _scrub(value: Any, replace: Callable[[str], str], labels: dict[str, str]) -> Any:
+def _file_namer() -> Callable[[Path], Path]:
+    """Neutral names for files, the same name each time one file comes up."""
+    seen: dict[Path, Path] = {}
+
+    def name(path: Path) -> Path:
+        if path.name in (INCIDENT_FILE, NARRATIVE_FILE) or _OWN_FILE.match(path.name):
+            return Path(path.name)
+        return seen.setdefault(path, Path(f"file {len(seen) + 1}"))
+
+    return name
+
+
+def _scrub(
+    value: Any,
+    replace: Callable[[str], str],
+    labels: dict[str, str],
+    files: Callable[[Path], Path],
+) -> Any:
     """A copy of `value` with names replaced in every string, walking dataclasses and models."""
     if isinstance(value, str):
         return replace(value)
     if isinstance(value, Path):
-        return Path(value.name)
+        return files(value)
     if isinstance(value, tuple):
-        return tuple(_scrub(v, replace, labels) for v in value)
+        return tuple(_scrub(v, replace, labels, files) for v in value)
     if isinstance(value, list):
-        return [_scrub(v, replace, labels) for v in value]
+        return [_scrub(v, replace, labels, files) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {}
         for item in dataclasses.fields(value):
@@ -100,11 +126,11 @@ def _scrub(value: Any, replace: Callable[[str], str], labels: dict[str, str]) ->
             elif item.name in _KEEP and _is_plain(current):
                 continue
             else:
-                changes[item.name] = _scrub(current, replace, labels)
+                changes[item.name] = _scrub(current, replace, labels, files)
         return dataclasses.replace(value, **changes)
     if isinstance(value, BaseModel):
         update = {
-            name: _scrub(getattr(value, name), replace, labels)
+            name: _scrub(getattr(value, name), replace, labels, files)
             for name in type(value).model_fields
             if name not in _KEEP or not _is_plain(getattr(value, name))
         }

@@ -1,7 +1,8 @@
 """The narrative as one self-contained HTML file: inline CSS, no scripts, nothing fetched.
 
 Every piece of text that came from a person goes through `html.escape`, and keeps its
-line breaks through CSS rather than markup, so it is shown exactly as written.
+line breaks through CSS rather than markup, so it is shown exactly as written. Terminal
+controls and bidi overrides become U+FFFD, so the file is also safe to print in a terminal.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from collections.abc import Iterator
 from secondstory.export import labels
 from secondstory.export.anonymize import anonymize as anonymized
 from secondstory.narrative import Entry, Narrative, SameEvent
+from secondstory.sources import why_kept
+from secondstory.textsafe import CONTROL_CLASS, printable_lines
 
-_SPECIAL = re.compile("[&<>\"']")
+_SPECIAL = re.compile(f"[&<>\"'{CONTROL_CLASS}]")
 LANE_COLOURS = ("#1f6feb", "#b35900", "#1a7f37", "#8250df", "#bf3989", "#0a7a8a", "#6e7781")
 """Lane colours that stay distinct in greyscale print when paired with the lane's name."""
 
@@ -47,7 +50,7 @@ code { font-size: .85rem; }
 def e(text: str) -> str:
     """Text made safe for HTML content and attribute values."""
     # Most text has nothing to escape; finding that out is faster than five replacements.
-    return html.escape(text, quote=True) if _SPECIAL.search(text) else text
+    return html.escape(printable_lines(text), quote=True) if _SPECIAL.search(text) else text
 
 
 def render(narrative: Narrative, *, anonymize: bool = False) -> str:
@@ -294,7 +297,7 @@ def _left_out(n: Narrative) -> Iterator[str]:
     for d in n.duplicates:
         yield (
             f"<li><code>{e(d.dropped.name)}</code> holds the same account as "
-            f"<code>{e(d.kept.name)}</code>, which is newer, so it was left out</li>"
+            f"<code>{e(d.kept.name)}</code>, {why_kept(d)}, so it was left out</li>"
         )
     for ref in n.dangling:
         yield f"<li><code>{e(ref)}</code> {labels.DANGLING_NOTE}</li>"

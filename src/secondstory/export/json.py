@@ -1,18 +1,25 @@
 """The narrative as JSON, with the keys DESIGN.md names and the rest of the narrative.
 
 Instants are ISO-8601 with their offset (UTC), or null; moments are cited as
-{"account", "moment"} pairs so every item can be traced to the file it came from.
+{"account", "moment"} pairs so every item can be traced to the file it came from. A
+moment with no time at all has precision "none". Text is UTF-8 as written, except that
+controls, line separators and bidi overrides are written as \\u escapes: the same
+string to a JSON reader, but nothing that acts on a terminal or reorders what is shown.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from typing import Any
 
 from secondstory.export.anonymize import anonymize as anonymized
+from secondstory.export.labels import precision_name
 from secondstory.model import FORMAT, split_ref
 from secondstory.narrative import Entry, Narrative, SameEvent
+from secondstory.sources import EquallyRecent
+from secondstory.textsafe import CONTROL
 
 KIND = "secondstory.narrative"
 
@@ -41,7 +48,14 @@ def dumps(data: dict[str, Any]) -> str:
             lines.append(f"  {encode(key)}: [\n{items}\n  ]")
         else:
             lines.append(f"  {encode(key)}: {encode(value)}")
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+    text = "{\n" + ",\n".join(lines) + "\n}\n"
+    # Outside strings the encoder writes only ASCII, so these can only be inside strings,
+    # where a \u escape stands for the same character.
+    return CONTROL.sub(_unicode_escape, text) if CONTROL.search(text) else text
+
+
+def _unicode_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def to_data(n: Narrative) -> dict[str, Any]:
@@ -107,7 +121,12 @@ def to_data(n: Narrative) -> dict[str, Any]:
         ],
         "skipped": [{"file": s.path.name, "reason": s.reason} for s in n.skipped],
         "duplicates": [
-            {"account": d.account, "kept": d.kept.name, "dropped": d.dropped.name}
+            {
+                "account": d.account,
+                "kept": d.kept.name,
+                "dropped": d.dropped.name,
+                "equally_recent": isinstance(d, EquallyRecent),
+            }
             for d in n.duplicates
         ],
         "dangling": [_pair(ref) for ref in n.dangling],
@@ -149,7 +168,7 @@ def _accounts(n: Narrative) -> list[dict[str, Any]]:
 def _entry(entry: Entry) -> dict[str, Any]:
     return {
         "at": _iso(entry.at),
-        "precision": entry.precision,
+        "precision": precision_name(entry),
         "author": entry.author,
         "account": entry.account,
         "moment": entry.moment,

@@ -74,11 +74,20 @@ def when(entry: Entry) -> str:
     return "unsure time" if entry.when is not None else "no time given"
 
 
+def precision_name(entry: Entry) -> str:
+    """exact, about or unsure as the person said, or "none" when they gave no time at all.
+
+    A moment without a `when` still carries the account format's default precision
+    (exact); no export shows that, since there is no time for it to be precise about.
+    """
+    return "none" if entry.when is None else entry.precision
+
+
 def precision(entry: Entry) -> str:
     """The precision in words, with its window."""
     margin = MARGINS.get(entry.precision)
     if entry.at is None or margin is None:
-        return "placed by the order of the account"
+        return f"precision {precision_name(entry)}, placed by the order of the account"
     return f"{entry.precision}, ±{minutes(margin)}"
 
 

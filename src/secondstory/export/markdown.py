@@ -1,7 +1,11 @@
 """The narrative as a Markdown document that reads well and renders on common forges.
 
 People's words are shown exactly, with every character Markdown or HTML would act on
-escaped, so nothing anyone wrote can turn into a link, a heading, markup or a mention.
+escaped, so nothing anyone wrote can turn into a heading, markup or a link with words of
+its own. Bare web addresses (`https://…`, `www.…`) get a backslash that keeps GFM renderers
+from making them links; e-mail addresses are still linked by GitHub's renderer, and
+renderers that link any bare domain name may link `example.com` (see docs/merge.md).
+Terminal controls and bidi overrides become U+FFFD, so the file is safe to print too.
 """
 
 from __future__ import annotations
@@ -12,10 +16,15 @@ from collections.abc import Iterator
 from secondstory.export import labels
 from secondstory.export.anonymize import anonymize as anonymized
 from secondstory.narrative import Entry, Narrative, SameEvent
+from secondstory.sources import why_kept
+from secondstory.textsafe import CONTROL_CLASS, printable
 
 _SPECIAL = "\\`*_[]<>|~&@$"
 _ESCAPE = str.maketrans({c: "\\" + c for c in _SPECIAL})
-_NEEDS_ESCAPE = re.compile("[" + re.escape(_SPECIAL) + "]")
+_NEEDS_ESCAPE = re.compile(f"[{re.escape(_SPECIAL)}{CONTROL_CLASS}]")
+# A scheme before "://" or a "www" before ".": a backslash after it (before ":" or ".", both
+# escapable) is invisible once rendered but keeps GFM's autolinks from seeing an address.
+_AUTOLINK = re.compile(r"(?i)(?<![a-z0-9])(?:[a-z][a-z0-9+.-]*(?=://)|www(?=\.))")
 _ORDERED = re.compile(r"^(\d+)([.)])")
 
 
@@ -26,7 +35,11 @@ def inline(text: str) -> str:
 
 def _escape(text: str) -> str:
     # Most text has nothing to escape; finding that out is much faster than translating.
-    return text.translate(_ESCAPE) if _NEEDS_ESCAPE.search(text) else text
+    if _NEEDS_ESCAPE.search(text):
+        text = printable(text).translate(_ESCAPE)
+    if "://" in text or "www." in text.lower():
+        text = _AUTOLINK.sub(r"\g<0>\\", text)
+    return text
 
 
 def block(text: str, indent: str = "  ") -> str:
@@ -110,7 +123,7 @@ def _timeline(n: Narrative) -> Iterator[str]:
 
 def _entry(n: Narrative, entry: Entry) -> Iterator[str]:
     who = inline(entry.author) + (f" ({inline(entry.role)})" if entry.role else "")
-    yield f"#### {inline(labels.when(entry))} · {who} · {entry.moment}"
+    yield f"#### {inline(labels.when(entry))} · {who} · {inline(entry.moment)}"
     yield ""
     facts = [labels.precision(entry)]
     if entry.when is not None:
@@ -176,7 +189,7 @@ def _group_line(n: Narrative, g: SameEvent) -> str:
     if g.note.strip():
         line += " · note: " + inline(g.note)
     if g.missing:
-        line += " · no longer shared: " + ", ".join(f"`{ref}`" for ref in g.missing)
+        line += " · no longer shared: " + ", ".join(inline(ref) for ref in g.missing)
     return line
 
 
@@ -205,7 +218,7 @@ def _assumptions(n: Narrative) -> Iterator[str]:
             yield f"### {inline(a.author)}"
             yield ""
         why = f"\n  - **Why it made sense:** {block(a.why, indent='    ')}" if a.why.strip() else ""
-        yield f"- **{a.moment}:** {block(a.assumed)}{why}"
+        yield f"- **{inline(a.moment)}:** {block(a.assumed)}{why}"
 
 
 def _themes(n: Narrative) -> Iterator[str]:
@@ -260,7 +273,7 @@ def _left_out(n: Narrative) -> Iterator[str]:
     for d in n.duplicates:
         yield (
             f"- {inline(d.dropped.name)} holds the same account as {inline(d.kept.name)}, "
-            "which is newer, so it was left out"
+            f"{why_kept(d)}, so it was left out"
         )
     for ref in n.dangling:
-        yield f"- `{ref}` {labels.DANGLING_NOTE}"
+        yield f"- {inline(ref)} {labels.DANGLING_NOTE}"

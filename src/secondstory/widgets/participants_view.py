@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from secondstory.narrative import Narrative
+from secondstory.sources import why_kept
 from secondstory.textsafe import printable
 
 PRIVATE = "Drafts stay private to the people writing them; only shared accounts appear here."
@@ -51,7 +52,7 @@ def left_out(narrative: Narrative) -> Text:
         text.append(f"• {printable(duplicate.dropped.name)}", style="bold")
         text.append(
             f" holds the same account as {printable(duplicate.kept.name)}, "
-            "which is newer and is the one used\n"
+            f"{why_kept(duplicate)} and is the one used\n"
         )
     return text
 
