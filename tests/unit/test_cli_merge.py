@@ -126,3 +126,13 @@ def test_equally_recent_duplicates_are_said_to_be_so(
     assert main(["merge", str(incident), str(copy), "-o", str(tmp_path / "n.md")]) == 0
     err = capsys.readouterr().err
     assert "equally recent" in err and "newer" not in err
+
+
+def test_an_unknown_format_is_one_line_on_stderr_and_exit_2(
+    incident: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["merge", str(incident), "--format", "pdf"])
+    assert done.value.code == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "invalid choice: 'pdf'" in line
