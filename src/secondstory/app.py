@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from secondstory.prompts import PromptSet
 
 Mode = Literal["home", "give", "facilitate"]
+Saver = Callable[[], "str | None"]
+"""Writes what a screen holds; returns a sentence about what it could not save, or None."""
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ class SecondstoryApp(App[None]):
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self.settings = settings
-        self._savers: list[Callable[[], None]] = []
+        self._savers: list[Saver] = []
         self._prompts: PromptSet | None = None
 
     @property
@@ -110,20 +112,21 @@ class SecondstoryApp(App[None]):
             return open_interview(self, self.settings.incident)
         return HomeScreen()
 
-    # Saving: screens register a callback that writes what is in memory right now.
-    def register_saver(self, save: Callable[[], None]) -> None:
+    # Saving: screens register a callback that writes what is in memory right now, and
+    # says what it could not keep.
+    def register_saver(self, save: Saver) -> None:
         """Call `save` on quit and on SIGTERM/SIGHUP."""
         self._savers.append(save)
 
-    def unregister_saver(self, save: Callable[[], None]) -> None:
+    def unregister_saver(self, save: Saver) -> None:
         """Stop calling `save`."""
         if save in self._savers:
             self._savers.remove(save)
 
-    def save_all(self) -> None:
-        """Write everything open to disk now."""
-        for save in list(self._savers):
-            save()
+    def save_all(self) -> list[str]:
+        """Write everything open to disk now; returns what could not be saved, if anything."""
+        problems = [save() for save in list(self._savers)]
+        return [problem for problem in problems if problem]
 
     def _install_signal_handlers(self) -> None:
         # A dropped SSH connection sends SIGHUP, which kills a Textual app before any exit
@@ -157,16 +160,33 @@ class SecondstoryApp(App[None]):
         )
 
     async def action_quit(self) -> None:
-        self.save_all()
-        self.exit()
+        self._leave(self.exit)
 
     def action_home(self) -> None:
         """Save, then go back to the home screen this screen was opened from."""
+        self._leave(self._pop_to_home)
+
+    def _pop_to_home(self) -> None:
         from secondstory.screens.home import HomeScreen
 
-        self.save_all()
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
+
+    def _leave(self, then: Callable[[], None]) -> None:
+        """Save everything; if something could not be saved, ask before leaving it behind."""
+        from secondstory.dialogs.confirm import ConfirmDialog
+
+        problems = self.save_all()
+        if not problems:
+            then()
+            return
+        question = " ".join(problems) + " Leave anyway?"
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                then()
+
+        self.push_screen(ConfirmDialog(question, "Leave", "Stay"), answered)
 
     def action_help(self) -> None:
         from secondstory.screens.help import HelpScreen

@@ -41,7 +41,15 @@ def known_incidents_file() -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) readable only by its owner."""
-    path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    """Create `path` readable only by its owner, and any missing parents below home likewise.
+
+    mkdir(parents=True) would give new parents the umask's mode (often 0755): a fresh
+    SECONDSTORY_HOME must be private from its first moment, not once something else runs.
+    """
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=PRIVATE_DIR, exist_ok=True)
+        if folder == home() or home() in folder.parents:
+            os.chmod(folder, PRIVATE_DIR)
     os.chmod(path, PRIVATE_DIR)
     return path

@@ -115,11 +115,20 @@ def not_understood(text: str) -> TimeNotUnderstood:
     return TimeNotUnderstood(f'I couldn\'t read "{shown(text)}" as a time. Try {EXAMPLES}.')
 
 
+LONGEST = 80
+"""More characters than any time people type; longer text is a sentence, not a time."""
+
+
 def read_words(text: str) -> Words | None:
     """The parts of a typed time, or None when nothing was typed."""
     s = " ".join(text.lower().replace("−", "-").split())
     if not s:
         return None
+    if len(s) > LONGEST:  # reading is quadratic in words; a time is never this long
+        raise TimeNotUnderstood(
+            f'"{shown(text)}" is longer than a time usually is. Try a short form, like 23:00 '
+            "or about 11pm."
+        )
     precision, s = _take_precision(s)
     s = " ".join(_FILLER.sub(" ", _ISO_T.sub(r"\1 ", s)).split()).strip(" :;-.")
     problem: TimeNotUnderstood | None = None

@@ -384,3 +384,30 @@ async def test_a_name_or_theme_that_looks_like_markup_is_announced_as_written(  
         assert any("Alerts [/x]" in m for m in messages)
     assert app.return_code in (None, 0)
     assert notes_on_disk(demo)["themes"][-1]["title"] == "Alerts [/x]"
+
+
+async def test_notes_that_cannot_be_saved_are_said_first_and_leaving_asks(  # type: ignore[no-untyped-def]
+    app, demo: Path
+) -> None:
+    from secondstory.dialogs.confirm import ConfirmDialog
+
+    path = demo / "narrative.toml"
+    path.write_text("format = 1\nkind = [", "utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        assert shown(screen, "#fac-title").startswith("Not saving (narrative.toml can't be read)")
+        await pilot.press("f7")
+        await type_text(pilot, "A first summary")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)  # Stay has the focus
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen and app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("shift+tab", "enter")  # Leave
+        await pilot.pause()
+        assert not app.is_running
+    assert path.read_text("utf-8") == "format = 1\nkind = ["

@@ -137,3 +137,16 @@ def test_set_aside_keeps_the_file_under_a_new_name(tmp_path: Path) -> None:
     assert not path.exists()
     assert kept.read_text("utf-8") == "not = [toml"
     assert kept.name.startswith("incidents.toml.unreadable-")
+
+
+def test_a_fresh_home_is_private_from_the_first_draft(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from secondstory.drafts import start_draft
+    from secondstory.model import Incident
+
+    home = tmp_path / "new" / "home"
+    monkeypatch.setenv("SECONDSTORY_HOME", str(home))
+    start_draft(Incident(id="db-outage", title="DB outage"), None)
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    assert stat.S_IMODE(drafts_dir().stat().st_mode) == 0o700

@@ -455,3 +455,9 @@ def test_time_parsing_imports_no_ui() -> None:
         "sys.exit(any(m in sys.modules for m in ('textual', 'rich')))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_a_sentence_typed_as_a_time_gets_a_kind_message_without_being_read_word_by_word() -> None:
+    text = "the page came in while I was " + "still reading the dashboard " * 200
+    with pytest.raises(TimeNotUnderstood, match="longer than a time"):
+        parse_when(text, zone="UTC")

@@ -205,8 +205,8 @@ class FacilitateScreen(AnnotateActions):
         text.append(f" · {people} shared account{'s' if people != 1 else ''}")
         if flagged:
             text.append(f" · {flagged} to look at")
-        if not self.session.writable:
-            text.append(" · not saving", style="bold")
+        if not self.session.writable:  # first, so 80 columns never cut it off
+            text = Text("Not saving (narrative.toml can't be read) · ", style="bold") + text
         elif self.session.unsaved:
             text.append(" · saving…", style="dim")
         titles.first(Static).update(text)
@@ -225,15 +225,23 @@ class FacilitateScreen(AnnotateActions):
             self.save_now()
         self.refresh_title()
 
-    def save_now(self) -> None:
+    def save_now(self) -> str | None:
         """Write narrative.toml if anything changed. A small file: written on the spot."""
         if self.session is None:
-            return
+            return None
         try:
             self.session.save()
         except (SecondstoryError, OSError) as problem:
             self.notify(f"Your notes could not be saved just now: {problem}", severity="error")
-        self.refresh_title()
+            return "Your notes could not be saved just now, so what you changed would be lost."
+        finally:
+            self.refresh_title()
+        if self.session.unsaved and not self.session.writable:
+            return (
+                "Your notes are not being saved: narrative.toml could not be read, and it is "
+                "left as it is. What you changed here would be lost."
+            )
+        return None
 
     # Tabs, export -----------------------------------------------------------------------------
     def action_tab(self, tab: str) -> None:

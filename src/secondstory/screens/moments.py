@@ -40,7 +40,10 @@ class MomentsScreen(StepScreen):
             with Vertical(id="moments-side"):
                 yield Static(Text(self.prompts.moments.title, style="bold"), id="moments-title")
                 yield MomentList(
-                    *[MomentItem(n, m) for n, m in enumerate(self.interview.moments, start=1)],
+                    *[
+                        MomentItem(n, m, self.interview.zone)
+                        for n, m in enumerate(self.interview.moments, start=1)
+                    ],
                     id="moment-list",
                 )
                 yield Static(Text("n new · d delete · shift+↑↓ move", style="dim"), id="list-hint")
@@ -115,7 +118,8 @@ class MomentsScreen(StepScreen):
         listing = self.query_one(MomentList)
         listing.clear()
         moments = self.interview.moments
-        listing.extend(MomentItem(n, m) for n, m in enumerate(moments, start=1))
+        zone = self.interview.zone
+        listing.extend(MomentItem(n, m, zone) for n, m in enumerate(moments, start=1))
         ids = [m.id for m in moments]
         if select in ids:
             listing.index = ids.index(select)

@@ -69,10 +69,12 @@ class StepScreen(Screen[None]):
         self.save_now()
         self.secondstory.unregister_saver(self.save_now)
 
-    def save_now(self) -> None:
+    def save_now(self) -> str | None:
         """Take what the widgets hold this instant, and write it (used on exit and signals)."""
         self.take_from_widgets()
-        self.write()
+        if self.write():
+            return None
+        return "Your draft could not be saved just now, so what you typed here would be lost."
 
     def write(self) -> bool:
         """Save the draft; when the disk refuses, say so and keep every word in memory."""

@@ -9,16 +9,20 @@ from textual.widgets import Label, ListItem, ListView
 
 from secondstory.model import TEXT_FIELDS, Moment
 from secondstory.textsafe import one_line
+from secondstory.timeparse import zone_info
 
 SUMMARY_WIDTH = 60
 
 
-def moment_summary(number: int, moment: Moment) -> str:
-    """One line for the list: number, short time and the first words."""
+def moment_summary(number: int, moment: Moment, zone: str) -> str:
+    """One line for the list: number, short time on the person's clock, the first words."""
     when = "--:--"
     if moment.when is not None:
         mark = {"about": "~", "unsure": "?"}.get(moment.when_precision, "")
-        when = f"{mark}{moment.when:%H:%M}"
+        clock = moment.when
+        if clock.tzinfo is not None:  # typed as "23:00 UTC": shown on the person's own clock
+            clock = clock.astimezone(zone_info(zone))
+        when = f"{mark}{clock:%H:%M}"
     elif moment.when_text:
         when = "?"
     words = next((getattr(moment, f) for f in TEXT_FIELDS if getattr(moment, f).strip()), "")
@@ -28,13 +32,14 @@ def moment_summary(number: int, moment: Moment) -> str:
 class MomentItem(ListItem):
     """One moment in the list."""
 
-    def __init__(self, number: int, moment: Moment) -> None:
-        super().__init__(Label(moment_summary(number, moment), markup=False))
+    def __init__(self, number: int, moment: Moment, zone: str) -> None:
+        super().__init__(Label(moment_summary(number, moment, zone), markup=False))
         self.moment_id = moment.id
+        self.zone = zone
 
     def refresh_summary(self, number: int, moment: Moment) -> None:
         """Show the moment's current words."""
-        self.query_one(Label).update(Text(moment_summary(number, moment)))
+        self.query_one(Label).update(Text(moment_summary(number, moment, self.zone)))
 
 
 class MomentList(ListView):
