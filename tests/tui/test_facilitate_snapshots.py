@@ -89,20 +89,23 @@ def test_same_event(snap_compare, app, size) -> None:  # type: ignore[no-untyped
     assert snap_compare(app, terminal_size=size, run_before=merged_then("f4"))
 
 
-def test_themes(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
+@SIZES
+def test_themes(snap_compare, app, size) -> None:  # type: ignore[no-untyped-def]
     """The Themes tab: the sample's one theme with (3) moments on the left; on the right its
     name, its description and the three moments it holds (Alex m1 and m3, Priya p6). The
     footer offers a New theme and d Delete."""
-    assert snap_compare(app, terminal_size=SMALL, run_before=merged_then("f5"))
+    assert snap_compare(app, terminal_size=size, run_before=merged_then("f5"))
 
 
-def test_questions(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
+@SIZES
+def test_questions(snap_compare, app, size) -> None:  # type: ignore[no-untyped-def]
     """The Questions tab: one open question (○) about 2 moments, and under the list the box
     labelled "New question (enter adds it)"."""
-    assert snap_compare(app, terminal_size=SMALL, run_before=merged_then("f6"))
+    assert snap_compare(app, terminal_size=size, run_before=merged_then("f6"))
 
 
-def test_summary_with_a_language_note(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
+@SIZES
+def test_summary_with_a_language_note(snap_compare, app, size) -> None:  # type: ignore[no-untyped-def]
     """The Summary tab with "Alex should have checked it. " typed at the start of the
     sample's summary, and under the box a quiet note: A thought: “should have” with its
     message and a reframing question, and (ctrl+g: dismiss). The footer offers ^g Dismiss
@@ -117,7 +120,7 @@ def test_summary_with_a_language_note(snap_compare, app) -> None:  # type: ignor
         await pilot.pause(1.0)
         await hold_cursors_still(pilot)
 
-    assert snap_compare(app, terminal_size=SMALL, run_before=after)
+    assert snap_compare(app, terminal_size=size, run_before=after)
 
 
 def test_link_dialog(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
@@ -139,9 +142,10 @@ def test_export_dialog(snap_compare, app) -> None:  # type: ignore[no-untyped-de
     assert snap_compare(app, terminal_size=SMALL, run_before=merged_then("f8"))
 
 
-def test_nobody_has_shared_yet(snap_compare, incident_folder: Path) -> None:  # type: ignore[no-untyped-def]
+@SIZES
+def test_nobody_has_shared_yet(snap_compare, incident_folder: Path, size) -> None:  # type: ignore[no-untyped-def]
     """An incident with no shared accounts: the title says 0 shared accounts, the timeline
     has only its header, and below it a kind line says no one has shared an account yet and
     that ctrl+r looks again."""
     app = create_app(Settings(mode="facilitate", incident=incident_folder))
-    assert snap_compare(app, terminal_size=SMALL, run_before=merged)
+    assert snap_compare(app, terminal_size=size, run_before=merged)
