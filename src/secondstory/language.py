@@ -9,13 +9,26 @@ gentle finding of category "expectation" with suggest_field="expected": it is no
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
-from secondstory.language_context import around, clause_tokens, group_kind, negated, subject_kind
+from secondstory.language_context import (
+    after,
+    before,
+    clause_tokens,
+    group_kind,
+    negated,
+    subject_at,
+)
 from secondstory.language_mask import prepare
-from secondstory.language_rules import Rule, RuleSet, Vocabulary, default_rules, load_rules
+from secondstory.language_rules import (
+    Rule,
+    RuleSet,
+    Vocabulary,
+    default_rules,
+    load_rules,
+    load_rules_or_default,
+)
 from secondstory.language_scan import windows_around
 
 __all__ = [
@@ -26,9 +39,12 @@ __all__ = [
     "default_rules",
     "is_blame",
     "load_rules",
+    "load_rules_or_default",
 ]
 
 Span = tuple[int, int, int, Rule]  # start, end, rule order, rule
+
+_IGNORECASE = int(re.IGNORECASE)  # a plain int: "flags & re.IGNORECASE" is slow enum code
 
 NOT_BLAME = frozenset({"expectation"})
 """Categories that are gentle suggestions rather than blame or hindsight."""
@@ -55,13 +71,17 @@ def is_blame(finding: Finding) -> bool:
     return finding.category not in NOT_BLAME
 
 
-def check(text: str, rules: RuleSet | None = None, *, markdown: bool = False) -> list[Finding]:
-    """Findings in `text`, in order. With `markdown`, code, comments and quotes are skipped."""
+def check(
+    text: str, rules: RuleSet | None = None, *, markdown: bool = False, code_spans: bool = False
+) -> list[Finding]:
+    """Findings in `text`, in order. Quoted words are always skipped.
+
+    With `markdown`, code blocks, inline code, HTML comments and block quotes are skipped
+    too; with `code_spans`, only `inline code` (for plain text such as an interview answer)."""
     ruleset = rules if rules is not None else default_rules()
-    prepared = prepare(text, markdown=markdown)
+    prepared = prepare(text, markdown=markdown, code_spans=code_spans)
     spans = _matches(prepared, ruleset, prefilter=True)
-    lines = _line_starts(text)
-    return [_finding(text, lines, start, end, rule) for start, end, _, rule in _outermost(spans)]
+    return _findings(text, _outermost(spans))
 
 
 def _matches(text: str, ruleset: RuleSet, *, prefilter: bool) -> list[Span]:
@@ -70,44 +90,157 @@ def _matches(text: str, ruleset: RuleSet, *, prefilter: bool) -> list[Span]:
     if len(lowered) != len(text):
         prefilter = False  # a rare character changed length when lowered: search everything
     hits = ruleset.scanner.find(lowered) if prefilter else {}
-    cache: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    found: dict[tuple[str, int, tuple[str, ...]], list[re.Match[str]]] = {}
+    places: dict[tuple[str, ...], list[int]] = {}
+    windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    context = _Context(text, ruleset.vocabulary)
     spans: list[Span] = []
     for order, rule in enumerate(ruleset.rules):
-        for pattern, keywords in zip(rule.patterns, rule.pattern_keywords, strict=True):
-            stretches = [(0, len(text))]
-            if prefilter and keywords:
-                if keywords not in cache:
-                    cache[keywords] = windows_around(text, [hits.get(w, []) for w in keywords])
-                stretches = cache[keywords]
-            for low, high in stretches:
-                for match in pattern.finditer(text, low, high):
-                    if match.end() > match.start() and _applies(rule, match, text, ruleset):
-                        spans.append((match.start(), match.end(), order, rule))
+        for pattern, keywords, led in zip(
+            rule.patterns, rule.pattern_keywords, rule.pattern_led, strict=True
+        ):
+            key = (pattern.pattern, pattern.flags, keywords)  # rules may share a pattern
+            if key not in found:
+                if not prefilter or not keywords:
+                    matches = list(pattern.finditer(text))
+                elif led:
+                    if keywords not in places:
+                        places[keywords] = _places(hits, keywords)
+                    matches = _led_matches(pattern, text, places[keywords])
+                else:
+                    if keywords not in windows:
+                        windows[keywords] = windows_around(
+                            text, [hits.get(w, []) for w in keywords]
+                        )
+                    matches = [
+                        match
+                        for low, high in windows[keywords]
+                        for match in pattern.finditer(text, low, high)
+                    ]
+                found[key] = [match for match in matches if match.end() > match.start()]
+            has_subject = "subject" in pattern.groupindex
+            for match in found[key]:
+                if _applies(rule, match, has_subject, context):
+                    spans.append((match.start(), match.end(), order, rule))
     return spans
 
 
-def _applies(rule: Rule, match: re.Match[str], text: str, ruleset: RuleSet) -> bool:
+def _places(hits: dict[str, list[int]], keywords: tuple[str, ...]) -> list[int]:
+    """Where any of the keywords begins, in order."""
+    lists = [hits[word] for word in keywords if word in hits]
+    if len(lists) == 1:
+        return lists[0]
+    return sorted(set().union(*lists))
+
+
+def _led_matches(pattern: re.Pattern[str], text: str, places: list[int]) -> list[re.Match[str]]:
+    """What finditer would find, for a pattern whose every match begins at one of `places`."""
+    matches = []
+    reach = 0
+    match_at = pattern.match
+    for place in places:
+        if place < reach:
+            continue  # inside the previous match, as finditer would skip it
+        match = match_at(text, place)
+        if match is not None:
+            matches.append(match)
+            reach = match.end()
+    return matches
+
+
+_Around = tuple[str, str, bool]  # the words as written, lowercased, and whether a mention
+
+
+class _Context:
+    """What rules ask about the words around a match, worked out once per place.
+
+    Several rules often match at the same place (self-blame and blame-other share their
+    patterns), so each answer is kept for the others."""
+
+    __slots__ = ("_after", "_before", "_clauses", "_negated", "_subjects", "text", "vocabulary")
+
+    def __init__(self, text: str, vocabulary: Vocabulary) -> None:
+        self.text = text
+        self.vocabulary = vocabulary
+        self._clauses: dict[int, tuple[list[str], bool]] = {}
+        self._subjects: dict[int, str] = {}
+        self._negated: dict[int, bool] = {}
+        self._before: dict[int, _Around] = {}
+        self._after: dict[int, _Around] = {}
+
+    def clause(self, start: int) -> tuple[list[str], bool]:
+        clause = self._clauses.get(start)
+        if clause is None:
+            clause = self._clauses[start] = clause_tokens(self.text, start)
+        return clause
+
+    def subject(self, start: int) -> str:
+        kind = self._subjects.get(start)
+        if kind is None:
+            tokens, opens = self.clause(start)
+            kind = self._subjects[start] = subject_at(
+                self.text, start, tokens, opens, self.vocabulary
+            )
+        return kind
+
+    def negated(self, start: int) -> bool:
+        answer = self._negated.get(start)
+        if answer is None:
+            answer = self._negated[start] = negated(self.clause(start)[0], self.vocabulary)
+        return answer
+
+    def before(self, start: int) -> _Around:
+        """The words just before (as written, lowercased), and whether they make a mention."""
+        seen = self._before.get(start)
+        if seen is None:
+            words = before(self.text, start)
+            lowered = words.lower()
+            mention = self.vocabulary.mention_before
+            found = mention is not None and bool(
+                mention.search(words if mention.flags & _IGNORECASE else lowered)
+            )
+            seen = self._before[start] = (words, lowered, found)
+        return seen
+
+    def after(self, end: int) -> _Around:
+        """The words just after (as written, lowercased), and whether they make a mention."""
+        seen = self._after.get(end)
+        if seen is None:
+            words = after(self.text, end)
+            lowered = words.lower()
+            mention = self.vocabulary.mention_after
+            found = mention is not None and bool(
+                mention.match(words if mention.flags & _IGNORECASE else lowered)
+            )
+            seen = self._after[end] = (words, lowered, found)
+        return seen
+
+
+def _applies(rule: Rule, match: re.Match[str], has_subject: bool, context: _Context) -> bool:
     """Whether a match is a use of the words (cheapest checks first)."""
-    vocabulary: Vocabulary = ruleset.vocabulary
     start, end = match.span()
-    tokens, opens = clause_tokens(text, start)
     if rule.subject is not None:
-        if match.groupdict().get("subject") is not None:
-            kind = group_kind(text[match.start("subject") : match.end("subject")], vocabulary)
+        if has_subject and match.start("subject") >= 0:
+            phrase = match.group("subject")
+            kind = group_kind(phrase, context.vocabulary, shouting=match.group().isupper())
         else:
-            kind = subject_kind(tokens, opens, vocabulary)
+            kind = context.subject(start)
         if kind not in rule.subject:
             return False
-    if rule.negatable and negated(tokens, vocabulary):
+    if rule.negatable and context.negated(start):
         return False
-    before, after = around(text, start, end)
-    for pattern in (rule.unless_before, vocabulary.mention_before):
-        if pattern is not None and pattern.search(before):
-            return False
-    for pattern in (rule.unless_after, vocabulary.mention_after):
-        if pattern is not None and pattern.match(after):
-            return False
-    return True
+    seen = context.before(start)
+    if seen[2]:
+        return False
+    # a context pattern sees lowercased words, unless it asks for case itself (see _joined)
+    unless = rule.unless_before
+    if unless is not None and unless.search(seen[0] if unless.flags & _IGNORECASE else seen[1]):
+        return False
+    seen = context.after(end)
+    if seen[2]:
+        return False
+    unless = rule.unless_after
+    return unless is None or not unless.match(seen[0] if unless.flags & _IGNORECASE else seen[1])
 
 
 def _outermost(spans: list[Span]) -> list[Span]:
@@ -123,21 +256,28 @@ def _outermost(spans: list[Span]) -> list[Span]:
     return kept
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0] + [match.end() for match in re.finditer("\n", text)]
-
-
-def _finding(text: str, lines: list[int], start: int, end: int, rule: Rule) -> Finding:
-    line = bisect.bisect_right(lines, start)
-    return Finding(
-        rule=rule.id,
-        category=rule.category,
-        start=start,
-        end=end,
-        line=line,
-        col=start - lines[line - 1] + 1,
-        text=text[start:end],
-        message=rule.message,
-        reframe=rule.reframe,
-        suggest_field=rule.suggest_field,
-    )
+def _findings(text: str, spans: list[Span]) -> list[Finding]:
+    """Findings for spans in order of their start, with line and column counted as we go."""
+    findings = []
+    line, line_start = 1, 0
+    find_newline = text.find
+    for start, end, _, rule in spans:
+        newline = find_newline("\n", line_start, start)
+        while newline >= 0:  # past one or more line ends since the last finding
+            line, line_start = line + 1, newline + 1
+            newline = find_newline("\n", line_start, start)
+        findings.append(
+            Finding(  # positional: noticeably quicker for many findings
+                rule.id,
+                rule.category,
+                start,
+                end,
+                line,
+                start - line_start + 1,
+                text[start:end],
+                rule.message,
+                rule.reframe,
+                rule.suggest_field,
+            )
+        )
+    return findings

@@ -2,7 +2,8 @@
 
 Blanked text becomes spaces and every newline stays, so offsets into the result are
 offsets into the original. Markdown mode also skips fenced and indented code blocks,
-inline code, HTML comments and block quotes (quoted words are someone else's).
+inline code, HTML comments and block quotes (quoted words are someone else's); code-span
+mode skips inline code only.
 """
 
 from __future__ import annotations
@@ -26,13 +27,17 @@ _LIST_STARTS = frozenset("-*+0123456789")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
-def prepare(text: str, *, markdown: bool) -> str:
-    """`text` with straight apostrophes and everything that is not prose blanked out."""
+def prepare(text: str, *, markdown: bool, code_spans: bool = False) -> str:
+    """`text` with straight apostrophes and everything that is not prose blanked out.
+
+    `code_spans` blanks only `inline code` (for plain text that people mark up anyway);
+    `markdown` blanks it too, along with code blocks, comments and block quotes."""
     spans: list[tuple[int, int]] = []
     straight = straighten(text)
     if markdown:
         spans.extend(_markdown_blocks(straight))
         spans.extend(_comments(straight))
+    if markdown or code_spans:
         spans.extend(_code_spans(straight))
     if "://" in straight:
         spans.extend(match.span() for match in _URL.finditer(straight))

@@ -7,6 +7,7 @@ lists, in paths.config_dir()/"language.toml" or in files named on the command li
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Sequence
@@ -18,8 +19,8 @@ from typing import Annotated, Literal, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from secondstory import paths
-from secondstory.errors import FileProblem
-from secondstory.language_scan import KeywordScanner, keyword_scanner
+from secondstory.errors import FileProblem, SecondstoryError
+from secondstory.language_scan import KeywordScanner, keyword_scanner, leading_keywords
 from secondstory.storage import parse_model, read_toml
 
 KIND = "secondstory.language"
@@ -78,6 +79,9 @@ class SubjectsSpec(BaseModel):
     """Pronouns and roles that name other people."""
     systems: list[str] = []
     """Words (often capitalised product names) that name systems, not people."""
+    person_verbs: list[str] = []
+    """Patterns for what only a person does ("forgot"): starting a match, they let weaker
+    signs name a person, such as a lower-case first word ("dana forgot") or "whoever"."""
 
 
 class ContextSpec(BaseModel):
@@ -125,6 +129,7 @@ class Rule:
     patterns: tuple[re.Pattern[str], ...]
     keywords: tuple[str, ...]
     pattern_keywords: tuple[tuple[str, ...], ...]  # the keywords worth searching per pattern
+    pattern_led: tuple[bool, ...]  # per pattern: every match begins with one of its keywords
     subject: frozenset[str] | None
     unless_before: re.Pattern[str] | None
     unless_after: re.Pattern[str] | None
@@ -139,6 +144,7 @@ class Vocabulary:
     self_words: frozenset[str]
     people: frozenset[str]
     systems: frozenset[str]
+    person_verbs: re.Pattern[str] | None
     negators: frozenset[str]
     negation_window: int
     mention_before: re.Pattern[str] | None
@@ -192,24 +198,51 @@ def merge(files_in_order: Sequence[tuple[Path, RulesFile]]) -> RuleSet:
         context = _extend(context, data.context)
         for name in ("mention_before", "mention_after"):
             _joined(path, f"context.{name}", getattr(data.context, name), "", "")
+        _joined(path, "subjects.person_verbs", data.subjects.person_verbs, "", "")
         for spec in data.rules:
             specs[spec.id] = (path, spec)
         for rule_id in data.disabled:
             specs.pop(rule_id, None)
     vocabulary = _vocabulary(subjects, context)
     rules = tuple(_compile_rule(path, spec, terms) for path, spec in specs.values())
-    scanner = keyword_scanner({word for rule in rules for word in rule.keywords})
+    everywhere = {word for rule in rules for word in rule.keywords}
+    rules = tuple(_led(rule, everywhere) for rule in rules)
+    scanner = keyword_scanner(everywhere)
     return RuleSet(rules, vocabulary, scanner, tuple(path for path, _ in files_in_order))
+
+
+def team_path() -> Path:
+    """Where a team's own rules file is looked for: language.toml in the config folder."""
+    return paths.config_dir() / FILE_NAME
 
 
 def load_rules(extra: Sequence[Path] = (), *, use_config: bool = True) -> RuleSet:
     """Built-in rules, then the team file in the config folder (if any), then `extra`."""
     chosen = [builtin_path()]
-    team = paths.config_dir() / FILE_NAME
+    team = team_path()
     if use_config and team.is_file():
         chosen.append(team)
     chosen.extend(extra)
     return merge([(path, read_rules_file(path)) for path in chosen])
+
+
+def load_rules_or_default(extra: Sequence[Path] = ()) -> tuple[RuleSet, str | None]:
+    """Like `load_rules`, but a team file in the config folder that cannot be used is left out.
+
+    Returns the rules and None, or, when the team file is broken, the rules without it and
+    a one-line warning naming its path. A broken file in `extra` (named by the person, so
+    they can fix it) still raises FileProblem."""
+    try:
+        return load_rules(extra), None
+    except SecondstoryError as problem:
+        first = problem
+    # Without the team file: if this fails too, the problem is in `extra` and is raised.
+    rules = load_rules(extra, use_config=False) if extra else default_rules()
+    team = team_path()
+    mine = isinstance(first, FileProblem) and first.path == team
+    reason = first.reason if isinstance(first, FileProblem) and mine else str(first)
+    warning = f"{team} could not be used ({reason}); using the built-in language rules"
+    return rules, " ".join(warning.split())
 
 
 @functools.cache
@@ -236,10 +269,15 @@ def _vocabulary(subjects: SubjectsSpec, context: ContextSpec) -> Vocabulary:
         self_words=lower(subjects.self_words),
         people=lower(subjects.people),
         systems=lower(subjects.systems),
+        person_verbs=_joined(where, "subjects.person_verbs", subjects.person_verbs, "", r"\b"),
         negators=lower(context.negators),
         negation_window=4 if context.negation_window is None else context.negation_window,
-        mention_before=_joined(where, "context.mention_before", context.mention_before, "", r"\Z"),
-        mention_after=_joined(where, "context.mention_after", context.mention_after, "", ""),
+        mention_before=_joined(
+            where, "context.mention_before", context.mention_before, "", r"\Z", lowered=True
+        ),
+        mention_after=_joined(
+            where, "context.mention_after", context.mention_after, "", "", lowered=True
+        ),
     )
 
 
@@ -250,6 +288,7 @@ def _compile_rule(path: Path, spec: RuleSpec, terms: dict[str, list[str]]) -> Ru
         _regex(path, f"{where}, pattern {n}", source) for n, source in enumerate(sources, start=1)
     )
     keywords = tuple(word.lower() for word in spec.keywords)
+    per_pattern = tuple(_keywords_for(source, keywords) for source in sources)
     return Rule(
         id=spec.id,
         category=spec.category,
@@ -257,13 +296,34 @@ def _compile_rule(path: Path, spec: RuleSpec, terms: dict[str, list[str]]) -> Ru
         reframe=spec.reframe,
         patterns=compiled,
         keywords=keywords,
-        pattern_keywords=tuple(_keywords_for(source, keywords) for source in sources),
+        pattern_keywords=per_pattern,
+        pattern_led=(False,) * len(compiled),  # decided in _led, once all keywords are known
         subject=frozenset(spec.subject) if spec.subject is not None else None,
-        unless_before=_joined(path, f"{where}, unless_before", spec.unless_before, "", r"\Z"),
-        unless_after=_joined(path, f"{where}, unless_after", spec.unless_after, "", ""),
+        unless_before=_joined(
+            path, f"{where}, unless_before", spec.unless_before, "", r"\Z", lowered=True
+        ),
+        unless_after=_joined(
+            path, f"{where}, unless_after", spec.unless_after, "", "", lowered=True
+        ),
         negatable=spec.negatable,
         suggest_field=spec.suggest_field,
     )
+
+
+def _led(rule: Rule, everywhere: set[str]) -> Rule:
+    """The rule with each pattern that always begins with a keyword marked as such.
+
+    A pattern's own keywords are tried first; failing those, any rule's keyword that every
+    match begins with ("could" for "could not be bothered") serves just as well, since the
+    scanner looks for all of them anyway. Only a speed-up: see language_scan."""
+    keywords, led = [], []
+    for pattern, own in zip(rule.patterns, rule.pattern_keywords, strict=True):
+        leading = leading_keywords(pattern.pattern, own) if own else None
+        if leading is None and own:
+            leading = leading_keywords(pattern.pattern, everywhere)
+        keywords.append(leading or own)
+        led.append(leading is not None)
+    return dataclasses.replace(rule, pattern_keywords=tuple(keywords), pattern_led=tuple(led))
 
 
 def _keywords_for(source: str, keywords: tuple[str, ...]) -> tuple[str, ...]:
@@ -285,13 +345,37 @@ def _expand(path: Path, where: str, pattern: str, terms: dict[str, list[str]]) -
 
 
 def _joined(
-    path: Path, where: str, patterns: list[str], head: str, tail: str
+    path: Path, where: str, patterns: list[str], head: str, tail: str, *, lowered: bool = False
 ) -> re.Pattern[str] | None:
+    """The patterns as one alternation. `lowered`: it will only see lowercased text."""
     if not patterns:
         return None
     for n, pattern in enumerate(patterns, start=1):
         _regex(path, f"{where} {n}", pattern)
-    return _regex(path, where, head + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")" + tail)
+    joined = head + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")" + tail
+    compiled = _regex(path, where, joined)
+    if lowered and _case_free(joined):
+        return re.compile(joined)  # the same matches on lowercased text, several times faster
+    return compiled
+
+
+def _case_free(source: str) -> bool:
+    """Whether the pattern, matched case-sensitively against lowercased text, finds what it
+    finds case-insensitively: no upper-case or non-ASCII letter, character code or flag."""
+    if re.search(r"\(\?[a-zA-Z]*-", source):
+        return False  # (?-i:...) asks for case to matter
+    index = 0
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            if source[index + 1 : index + 2] in tuple("xuUN0123456789"):
+                return False  # a character given by its code may be an upper-case letter
+            index += 2
+            continue
+        if char != char.lower() or (not char.isascii() and char.isalpha()):
+            return False
+        index += 1
+    return True
 
 
 def _regex(path: Path, where: str, pattern: str) -> re.Pattern[str]:

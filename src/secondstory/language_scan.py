@@ -1,15 +1,19 @@
 """Find rule keywords fast, so the rules' patterns only run near them.
 
-One regular expression shaped as a trie finds every keyword in one pass; each pattern is
-then searched only in windows around its keywords. A match may reach BEFORE characters
-before its keyword and AFTER characters past it.
+One regular expression shaped as a trie finds every keyword in one pass. A pattern whose
+every match begins with a keyword (most of them: "\\bshould have ...") is then tried only
+where one begins; any other pattern is searched in windows around its keywords, since a
+match may reach BEFORE characters before its keyword and AFTER characters past it.
 """
 
 from __future__ import annotations
 
 import heapq
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 BEFORE, AFTER = 50, 80
 
@@ -25,25 +29,34 @@ class KeywordScanner:
     """Finds every rule keyword in one pass over lowercased text."""
 
     pattern: re.Pattern[str] | None
-    # piece found -> (offset inside the piece, piece that may start there, offset of that
-    # piece inside its keyword, keyword): what to verify and record around each find.
-    checks: dict[str, tuple[tuple[int, str, int, str], ...]]
+    # piece found -> what to verify and record around each find: (where the keyword
+    # starts, relative to the find; where a longer piece starts; that piece, if it needs
+    # verifying; the part of the keyword before its piece, if any; the keyword).
+    checks: dict[str, tuple[tuple[int, int, str, str, str], ...]]
 
     def find(self, lowered: str) -> dict[str, list[int]]:
         """Where each keyword occurs, in ascending order."""
         if self.pattern is None:
             return {}
-        found: set[tuple[int, str]] = set()
+        hits: dict[str, list[int]] = {}
         startswith = lowered.startswith
+        checks = self.checks
         for match in self.pattern.finditer(lowered):
             at = match.start()
-            for inner, piece, offset, word in self.checks[match.group()]:
-                start = at + inner - offset
-                if start >= 0 and startswith(piece, at + inner) and startswith(word, start):
-                    found.add((start, word))
-        hits: dict[str, list[int]] = {}
-        for position, word in sorted(found):
-            hits.setdefault(word, []).append(position)
+            for shift, inner, piece, head, word in checks[match[0]]:
+                start = at + shift
+                if start < 0 or (piece and not startswith(piece, at + inner)):
+                    continue
+                if head and not startswith(head, start):
+                    continue
+                places = hits.get(word)
+                if places is None:
+                    hits[word] = [start]
+                elif places[-1] != start:
+                    places.append(start)
+        for word, places in hits.items():  # a keyword found from two pieces: out of order
+            if any(later <= earlier for earlier, later in itertools.pairwise(places)):
+                hits[word] = sorted(set(places))
         return hits
 
 
@@ -63,7 +76,13 @@ def keyword_scanner(words: set[str]) -> KeywordScanner:
         node[""] = {}
     checks = {
         found: tuple(
-            (inner, piece, offset, word)
+            (
+                inner - offset,
+                inner,
+                "" if found[inner:].startswith(piece) else piece,  # within the find: known
+                word[:offset],
+                word,
+            )
             for inner, piece in _starting_inside(found, set(pieces))
             for offset, word in pieces[piece]
         )
@@ -118,3 +137,89 @@ def windows_around(text: str, hit_lists: list[list[int]]) -> list[tuple[int, int
         space = text.find(" ", min(size, high), min(size, high + 40))
         windows.append((start, space if space >= 0 else min(size, high + 40)))
     return windows
+
+
+_MAX_STARTS = 4096  # give up (and search windows instead) past this many possible starts
+_UNKNOWN = "\x00"  # ends a start after which the characters are not known
+
+
+def leading_keywords(source: str, keywords: Iterable[str]) -> tuple[str, ...] | None:
+    """The keywords (lowercased) one of which begins every match of the pattern, or None.
+
+    Such a pattern needs no search at all: it is tried only where one of them begins. The
+    answer comes from the pattern's parse tree; anything not understood answers None, which
+    is always safe (the pattern is then searched in windows around its keywords)."""
+    words = tuple(sorted({word for word in keywords if word}))
+    if not words:
+        return None
+    try:
+        from re import _constants, _parser  # type: ignore[attr-defined]
+
+        tree = _parser.parse(source, re.IGNORECASE)
+        starts = _starts(tree, max(map(len, words)), _constants)
+    except Exception:  # an unfamiliar parse tree: search windows instead
+        return None
+    if not starts or not all(start.startswith(words) for start in starts):
+        return None
+    return tuple(word for word in words if any(start.startswith(word) for start in starts))
+
+
+def _starts(items: Any, limit: int, constants: Any) -> set[str] | None:
+    """Every way a match of `items` can begin, cut at `limit` characters (None: too many).
+
+    A start ending in _UNKNOWN goes on with characters that are not known in advance."""
+    found = {""}
+    for op, value in items:
+        open_ = {s for s in found if len(s) < limit and not s.endswith(_UNKNOWN)}
+        if not open_:
+            break
+        more = _element(op, value, limit, constants)
+        if more is None:
+            return None
+        if more == {""}:
+            continue  # zero width
+        found = (found - open_) | {(a + b)[:limit] for a in open_ for b in more}
+        if len(found) > _MAX_STARTS:
+            return None
+    return found
+
+
+def _element(op: Any, value: Any, limit: int, constants: Any) -> set[str] | None:
+    """The starts of one element of a parse tree."""
+    if op in (constants.AT, constants.ASSERT, constants.ASSERT_NOT):
+        return {""}  # zero width: allowing more starts than are possible is safe
+    if op is constants.LITERAL:
+        return {chr(value).lower()}
+    if op is constants.IN and all(kind is constants.LITERAL for kind, _ in value):
+        return {chr(char).lower() for _, char in value}
+    if op is constants.SUBPATTERN:
+        return _starts(value[-1], limit, constants)
+    if op is constants.BRANCH:
+        more: set[str] = set()
+        for branch in value[1]:
+            part = _starts(branch, limit, constants)
+            if part is None:
+                return None
+            more |= part
+        return more
+    if op in (constants.MAX_REPEAT, constants.MIN_REPEAT):
+        low, high, body = value
+        once = _starts(body, limit, constants)
+        if once is None:
+            return None
+        if "" in once:
+            return {"", _UNKNOWN}  # a body that may be empty: anything may follow
+        more = set() if low else {""}
+        run = {""}
+        for count in range(1, min(high, limit) + 1):
+            run = {a if a.endswith(_UNKNOWN) else (a + b)[:limit] for a in run for b in once}
+            if count >= low:
+                more |= run
+            if len(run) > _MAX_STARTS:
+                return None
+        if high > limit:
+            more |= run  # longer runs begin like the longest one kept
+        return more
+    if op in (constants.IN, constants.ANY, constants.NOT_LITERAL, constants.CATEGORY):
+        return {_UNKNOWN}  # one character, not known in advance
+    return {"", _UNKNOWN}  # anything else (a back-reference, a conditional): unknown

@@ -1,7 +1,9 @@
 """`secondstory lint FILE...`: blame and hindsight language in Markdown or text drafts.
 
 One finding per line as `path:line:col: rule-id: message` (or a JSON list), exit 0 when
-clean, 1 with findings, 2 when a file or a rules file could not be read. Markdown files
+clean, 1 with findings, 2 when a file or a rules file named with --rules could not be read.
+A broken team file in the config folder is named in one warning line on stderr and left
+out: the built-in rules still check everything. Markdown files
 (and standard input) skip code blocks, inline code, HTML comments and block quotes; plain
 text files skip only quoted words. Expectation suggestions are for the interview's
 "expected" field, so lint leaves them out. A line is silenced by `secondstory: ignore`
@@ -18,7 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from secondstory.errors import FileProblem
-from secondstory.language import Finding, RuleSet, check, default_rules, is_blame, load_rules
+from secondstory.language import (
+    Finding,
+    RuleSet,
+    check,
+    default_rules,
+    is_blame,
+    load_rules_or_default,
+)
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx"})
 STDIN = "-"
@@ -64,10 +73,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 def run(args: argparse.Namespace) -> int:
     """Check every file named; return the exit status."""
     try:
-        rules = load_rules(args.rules)
+        rules, warning = load_rules_or_default(args.rules)
     except FileProblem as problem:
         print(f"secondstory lint: {problem}", file=sys.stderr)
         return 2
+    if warning is not None:
+        print(f"secondstory lint: warning: {warning}", file=sys.stderr)
     failed = False
     results: list[tuple[str, Finding]] = []
     for name in args.files:

@@ -13,11 +13,20 @@ import pytest
 
 from secondstory import paths
 from secondstory.errors import FileProblem
-from secondstory.language import Finding, check, default_rules, is_blame, load_rules
+from secondstory.language import (
+    Finding,
+    check,
+    default_rules,
+    is_blame,
+    load_rules,
+    load_rules_or_default,
+)
 from secondstory.language import _matches as matches
 from secondstory.language_mask import prepare
+from secondstory.language_scan import leading_keywords
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
+BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
 
 
 def rules_found(text: str, *, markdown: bool = False) -> set[str]:
@@ -121,6 +130,89 @@ def test_a_person_as_subject_is_blame_and_a_system_is_not() -> None:
     assert rules_found("The health check failed to page the DBA.") == set()
 
 
+def test_all_capitals_do_not_make_every_word_an_acronym() -> None:
+    assert rules_found("SAM FORGOT TO CHECK THE LOGS.") == {"blame-other-lapse"}
+    assert rules_found("SAM SHOULD HAVE CHECKED THE LOGS.") == {"counterfactual-should-have"}
+    assert rules_found("IF SAM HAD CHECKED THE LOGS WE WOULD HAVE KNOWN.") >= {
+        "counterfactual-if-had"
+    }
+    # systems stay systems: an article, a listed name, an acronym without a vowel
+    assert rules_found("THE DEPLOY FAILED TO START.") == set()
+    assert rules_found("THE JOB SHOULD HAVE FINISHED BY 02:00.") == {"expectation-should-have"}
+    assert rules_found("AWS FAILED TO RENEW THE CERT.") == set()
+    assert rules_found("DNS FAILED TO RESOLVE.") == set()
+    assert rules_found("AWS failed to renew the cert.") == set()  # an acronym in mixed case
+    # mentions, negations and instruments are read the same in capitals
+    assert rules_found("THE TEMPLATE'S ROOT CAUSE FIELD WAS LEFT EMPTY.") == set()
+    assert rules_found("SAM NEVER FORGOT TO CHECK.") == set()
+    assert rules_found("OUR DASHBOARDS CLEARLY SHOWED THE LATENCY CLIMBING.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("The operator forgot to drain the node.", "blame-other-lapse"),
+        ("The operator just restarted the pod.", "minimising-just"),
+        ("The new guy forgot to page the DBA.", "blame-other-lapse"),
+        ("The new hire ignored the alert.", "blame-other-lapse"),
+        ("The on-call developer failed to escalate.", "blame-other-lapse"),
+        ("dana forgot to renew the cert.", "blame-other-lapse"),  # a name in lower case
+        ("Sam, who owns the cron, forgot to renew it.", "blame-other-lapse"),
+        ("Sam, who owns the cron, then failed to renew it.", "blame-other-lapse"),
+        ("The engineer who owns the cron forgot to renew it.", "blame-other-lapse"),
+        ("Whoever set up the cron forgot to add a lock.", "blame-other-lapse"),
+    ],
+)
+def test_people_are_found_behind_roles_lower_case_names_and_relative_clauses(
+    text: str, rule: str
+) -> None:
+    assert rules_found(text) == {rule}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Postgres operator failed to reconcile the cluster.",  # software, not a person
+        "backup failed to finish before 02:00.",  # a lower-case word, not a person's verb
+        "The job, which Sam wrote, failed to start.",  # the relative clause is about a thing
+        "Whoever set up the cron said the job failed to start.",
+        "Sam, who was on call, saw that the deploy failed to start.",
+    ],
+)
+def test_the_wider_subject_reading_keeps_systems_quiet(text: str) -> None:
+    assert rules_found(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sam never forgot to check.",
+        "It wasn't that Sam forgot to check; the reminder went to an old address.",
+        "Sam has not once ignored a page this year.",
+        "I don't think Kim forgot; the checklist never had the step.",
+        "We never forgot to silence the alerts before.",
+    ],
+)
+def test_a_negated_lapse_is_not_a_lapse(text: str) -> None:
+    assert rules_found(text) == set()
+
+
+def test_a_lapse_stays_blame_when_the_negation_is_elsewhere() -> None:
+    assert rules_found("Sam forgot to check, not Kim.") == {"blame-other-lapse"}
+    assert rules_found("Sam didn't even check the logs.") == {"blame-other-lapse"}
+    assert rules_found("Sam never bothered to check.") == {"blame-other-lapse"}
+    assert rules_found("Not only was the alert loud, Sam ignored it.") == {"blame-other-lapse"}
+
+
+def test_an_instrument_showing_something_clearly_is_not_hindsight() -> None:
+    assert rules_found("Our dashboards clearly showed the latency climbing at 14:02.") == set()
+    assert rules_found("The logs clearly said the disk was full.") == set()
+    assert rules_found("The graph had clearly flattened by 14:30.") == set()
+    assert rules_found("It was clearly wrong.") == {"hindsight-clearly"}
+    assert "hindsight-clearly" in rules_found("Clearly the signs were there.")
+    assert rules_found("Sam clearly saw the alert.") == {"hindsight-clearly"}
+
+
 def test_the_writer_as_subject_is_self_blame() -> None:
     assert rules_found("We forgot to silence the alerts.") == {"self-blame-lapse"}
 
@@ -185,6 +277,22 @@ def test_plain_text_checks_what_markdown_would_skip_but_not_quotes() -> None:
     assert check('He said "that was careless" to me.') == []
 
 
+def test_code_spans_skips_inline_code_in_plain_text_and_nothing_else() -> None:
+    text = "Run `deploy --careless` first.\n\n    indented: careless\n"
+    assert [f.line for f in check(text)] == [1, 3]
+    assert [f.line for f in check(text, code_spans=True)] == [3]  # code blocks are Markdown
+    assert [f.line for f in check(text, markdown=True)] == []
+    assert [f.line for f in check(text, markdown=True, code_spans=False)] == []
+
+
+def test_code_spans_keeps_offsets_and_leaves_unclosed_backticks_as_prose() -> None:
+    text = "It was `careless` and `careless."
+    (finding,) = check(text, code_spans=True)
+    assert text[finding.start : finding.end] == "careless"
+    assert finding.col == 24
+    assert len(prepare(text, markdown=False, code_spans=True)) == len(text)
+
+
 def test_masking_keeps_every_offset_and_newline() -> None:
     prepared = prepare(MARKDOWN, markdown=True)
     assert len(prepared) == len(MARKDOWN)
@@ -207,15 +315,75 @@ def test_pathological_text_is_checked_in_linear_time(text: str) -> None:
     assert [f.text for f in found] == ["careless"]
 
 
-def test_the_keyword_prefilter_finds_exactly_what_a_full_search_finds() -> None:
-    samples = corpus_module().load_corpus()
-    text = prepare("\n\n".join(sample.text for sample in samples), markdown=True)
+@pytest.mark.parametrize("shape", ["as written", "in capitals", "one line"])
+def test_the_keyword_prefilter_finds_exactly_what_a_full_search_finds(shape: str) -> None:
+    corpus = corpus_module()
+    samples = corpus.load_corpus() + corpus.load_corpus(corpus.HOLDOUT)
+    text = "\n\n".join(sample.text for sample in samples)
+    text = {"as written": text, "in capitals": text.upper(), "one line": text.replace("\n", " ")}[
+        shape
+    ]
+    text = prepare(text, markdown=True)
     rules = default_rules()
     fast = matches(text, rules, prefilter=True)
     full = matches(text, rules, prefilter=False)
     assert sorted((s, e, r.id) for s, e, _, r in fast) == sorted(
         (s, e, r.id) for s, e, _, r in full
     )
+
+
+def test_most_patterns_are_tried_only_where_a_keyword_begins() -> None:
+    rules = default_rules()
+    led = [flag for rule in rules.rules for flag in rule.pattern_led]
+    assert sum(led) >= 0.6 * len(led)
+    lapse = rules.get("blame-other-lapse")
+    assert lapse is not None and lapse.pattern_led[0]
+
+
+@pytest.mark.parametrize(
+    ("source", "keywords", "expected"),
+    [
+        (r"\bclearly\b", ["clearly"], ("clearly",)),
+        (r"\bfoo\w*", ["foo"], ("foo",)),
+        (r"(?:foo|foobar)", ["foo"], ("foo",)),
+        (r"(?:fo|go)o", ["foo", "goo", "zoo"], ("foo", "goo")),
+        (r"f(?:o|O)o", ["foo"], ("foo",)),  # case does not matter
+        (r"FOO", ["foo"], ("foo",)),
+        (r"(?:foo)+", ["foo"], ("foo",)),
+        (r"\b(?:could|should) just\b", ["could", "should", "just"], ("could", "should")),
+        (r"\b\w*foo", ["foo"], None),  # anything may come first
+        (r"(?:a|foo)", ["foo"], None),
+        (r"fo[o0]", ["foo"], None),
+        (r"x?foo", ["foo"], None),
+        (r"fo", ["foo"], None),  # shorter than the keyword
+        (r"(?:x?)*foo", ["foo"], None),
+        (r"(a)\1", ["aa"], None),
+        (r".", ["a"], None),
+        (r"", ["a"], None),
+        (r"foo", [], None),
+    ],
+)
+def test_a_pattern_is_led_by_keywords_only_when_every_match_begins_with_one(
+    source: str, keywords: list[str], expected: tuple[str, ...] | None
+) -> None:
+    assert leading_keywords(source, keywords) == expected
+
+
+def test_context_patterns_with_capitals_in_a_team_file_still_match_any_case() -> None:
+    write_team_file(
+        TEAM_FILE.replace(
+            'keywords = ["cowboy"]',
+            'keywords = ["cowboy"]\n'
+            "unless_after = [' Culture\\b']\n"
+            "unless_before = ['(?-i:Our) ']",
+        )
+    )
+    rules = load_rules()
+    assert [f.rule for f in check("That was a cowboy deploy.", rules)] == ["team-cowboy"]
+    assert check("We have a cowboy deploy culture.", rules) == []
+    assert check("We have a COWBOY DEPLOY CULTURE.", rules) == []
+    assert check("Our cowboy deploy went fine.", rules) == []  # (?-i:...) keeps its case
+    assert [f.rule for f in check("our cowboy deploy went fine.", rules)] == ["team-cowboy"]
 
 
 def test_default_rules_are_compiled_once() -> None:
@@ -291,6 +459,49 @@ def test_a_broken_team_file_names_its_path_and_the_place(content: str, expected:
         load_rules()
     assert problem.value.path == path
     assert expected in str(problem.value)
+
+
+def test_rules_or_default_gives_the_team_rules_and_no_warning_when_the_file_works() -> None:
+    assert load_rules_or_default() == (load_rules(), None)
+    write_team_file(TEAM_FILE)
+    rules, warning = load_rules_or_default()
+    assert warning is None
+    assert rules.get("team-cowboy") is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("language_not_toml.toml", "is not valid TOML"),
+        ("language_bad_pattern.toml", "'team-cowboy', pattern 1 is not a valid regular"),
+        ("language_breaks_a_term.toml", "'self-blame-lapse', pattern 1 is not a valid"),
+    ],
+)
+def test_a_broken_team_file_gives_the_built_in_rules_and_one_line_naming_it(
+    name: str, reason: str
+) -> None:
+    path = write_team_file((BAD / name).read_text(encoding="utf-8"))
+    with pytest.raises(FileProblem):
+        load_rules()
+    rules, warning = load_rules_or_default()
+    assert rules is default_rules()
+    assert warning is not None
+    assert warning.startswith(f"{path} could not be used (")
+    assert reason in warning
+    assert warning.endswith("; using the built-in language rules")
+    assert "\n" not in warning
+    assert [f.rule for f in check("It was careless.", rules)] == ["judgement-careless"]
+
+
+def test_a_broken_extra_file_still_raises_even_with_a_broken_team_file(tmp_path: Path) -> None:
+    write_team_file((BAD / "language_not_toml.toml").read_text(encoding="utf-8"))
+    extra = tmp_path / "extra.toml"
+    extra.write_text(TEAM_FILE, encoding="utf-8")
+    rules, warning = load_rules_or_default([extra])
+    assert rules.get("team-cowboy") is not None and warning is not None
+    with pytest.raises(FileProblem) as problem:
+        load_rules_or_default([BAD / "language_bad_pattern.toml"])
+    assert problem.value.path == BAD / "language_bad_pattern.toml"
 
 
 def test_the_corpus_meets_the_precision_and_recall_targets() -> None:

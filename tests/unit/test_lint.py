@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from secondstory import lint
+from secondstory import lint, paths
 
 DRAFT = """\
 # Checkout outage
@@ -181,6 +181,50 @@ def test_a_broken_rules_file_is_one_line_on_stderr_and_exit_two(
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1
     assert err[0].startswith(f"secondstory lint: {rules}: is not valid TOML")
+
+
+def write_team_file(text: str) -> Path:
+    path = paths.config_dir() / "language.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_broken_team_file_in_the_config_folder_is_a_warning_and_the_rest_still_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    team = write_team_file("format = 1\nkind = = 2\n")
+    path = write(tmp_path, "draft.md", DRAFT)
+    assert run_lint(path) == 1
+    captured = capsys.readouterr()
+    (warning,) = captured.err.splitlines()
+    assert warning.startswith(f"secondstory lint: warning: {team} could not be used (is not valid")
+    assert captured.out.startswith(f"{path}:3:25: judgement-careless: ")
+    clean = write(tmp_path, "clean.md", "Priya rolled back at 14:20.\n")
+    assert run_lint(clean) == 0
+
+
+def test_with_a_broken_team_file_the_rules_named_still_apply(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_team_file("format = 1\nkind = = 2\n")
+    rules = write(tmp_path, "team.toml", TEAM_RULES)
+    path = write(tmp_path, "draft.md", "It was careless, a cowboy deploy.\n")
+    assert run_lint("--rules", rules, path) == 1
+    captured = capsys.readouterr()
+    assert len(captured.err.splitlines()) == 1
+    assert captured.out.split(": ")[1] == "team-cowboy"
+
+
+def test_a_broken_rules_file_named_is_still_exit_two_with_a_broken_team_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    team = write_team_file("format = 1\nkind = = 2\n")
+    rules = write(tmp_path, "team.toml", "format = 1\nkind = = 2\n")
+    path = write(tmp_path, "draft.md", DRAFT)
+    assert run_lint("--rules", rules, path) == 2
+    assert capsys.readouterr().err.startswith(f"secondstory lint: {rules}: is not valid TOML")
+    assert run_lint("--rules", team, path) == 2  # the team file named: the person asked for it
 
 
 def test_the_command_runs_from_the_installed_cli(tmp_path: Path) -> None:
