@@ -15,6 +15,7 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
+    from secondstory.language import RuleSet
     from secondstory.prompts import PromptSet
 
 Mode = Literal["home", "give", "facilitate"]
@@ -66,6 +67,7 @@ class SecondstoryApp(App[None]):
         self.settings = settings
         self._savers: list[Saver] = []
         self._prompts: PromptSet | None = None
+        self._rules: RuleSet | None = None
 
     @property
     def prompts(self) -> PromptSet:
@@ -77,6 +79,17 @@ class SecondstoryApp(App[None]):
             if warning:
                 self.notify(warning, severity="warning", timeout=10)
         return self._prompts
+
+    @property
+    def language_rules(self) -> RuleSet:
+        """The language rules: built-in, with the team's own file when it can be used."""
+        if self._rules is None:
+            from secondstory.language_rules import load_rules_or_default
+
+            self._rules, warning = load_rules_or_default()
+            if warning:
+                self.notify(warning, severity="warning", timeout=10)
+        return self._rules
 
     def notify(
         self,

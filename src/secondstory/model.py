@@ -236,6 +236,10 @@ class NarrativeNotes(FileModel):
     """Contributing conditions."""
     questions: list[Question] = Field(default_factory=list)
     """Open questions."""
+    language_notes: bool = True
+    """Whether the facilitator sees language notes on their own words."""
+    dismissed_notes: list[str] = Field(default_factory=list)
+    """Language notes the facilitator dismissed, as "rule:words"."""
 
 
 def moment_ref(account: str, moment: str) -> str:

@@ -411,3 +411,32 @@ async def test_notes_that_cannot_be_saved_are_said_first_and_leaving_asks(  # ty
         await pilot.pause()
         assert not app.is_running
     assert path.read_text("utf-8") == "format = 1\nkind = ["
+
+
+async def test_the_facilitators_dismissals_and_notes_off_are_kept_for_next_time(  # type: ignore[no-untyped-def]
+    app, demo: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("f7")
+        await type_text(pilot, "Alex should have checked the automation. ")
+        await pilot.pause(0.6)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert any("should have" in key for key in notes_on_disk(demo)["dismissed_notes"])
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert notes_on_disk(demo)["language_notes"] is False
+    again = create_app(Settings(mode="facilitate", incident=demo))
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("f7")
+        await type_text(pilot, "It was careless. ")
+        await pilot.pause(0.6)
+        assert not screen.query_one("#summary").query_one(Nudge).display  # notes are off
+        await pilot.press("ctrl+t")
+        await pilot.pause(0.1)
+        nudge = screen.query_one("#summary").query_one(Nudge)
+        assert nudge.display and nudge.finding is not None
+        assert "careless" in nudge.finding.text
+        assert any("should have" in key for key in screen.choices.dismissed)  # still dismissed

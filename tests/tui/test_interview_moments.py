@@ -185,3 +185,50 @@ async def test_enter_twice_on_the_share_step_shares(
         await pilot.press("enter")  # the dialog's Share has the focus
         await pilot.pause()
     assert len(list((incident_folder / "accounts").glob("*.toml"))) == 1
+
+
+async def test_a_team_file_that_switches_a_rule_off_is_heeded_in_the_interview(
+    incident_folder: Path, private_home: Path
+) -> None:
+    config = private_home / "config"
+    config.mkdir(parents=True)
+    (config / "language.toml").write_text(
+        'format = 1\nkind = "secondstory.language"\ndisabled = ["judgement-careless"]\n', "utf-8"
+    )
+    app = create_app(Settings(mode="give", incident=incident_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _to_moments(app, pilot)
+        await _add(pilot, "That was a careless change to the flag")
+        await pilot.pause(CHECK_AFTER_QUIET + 0.2)
+        assert not screen.query_one("#field-did").query_one(Nudge).display
+
+
+async def test_a_broken_team_file_is_said_once_and_the_built_in_rules_still_speak(
+    incident_folder: Path, private_home: Path
+) -> None:
+    config = private_home / "config"
+    config.mkdir(parents=True)
+    (config / "language.toml").write_text("format = 1\nkind = [", "utf-8")
+    app = create_app(Settings(mode="give", incident=incident_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _to_moments(app, pilot)
+        await _add(pilot, "I was careless with the flag")
+        await pilot.pause(CHECK_AFTER_QUIET + 0.2)
+        assert screen.query_one("#field-did").query_one(Nudge).display
+        warnings = [n.message for n in app._notifications if "language.toml" in n.message]
+        assert len(warnings) == 1
+
+
+async def test_code_and_an_expectation_already_under_expected_get_no_note(
+    give_app: SecondstoryApp,
+) -> None:
+    async with give_app.run_test(size=SIZE) as pilot:
+        screen = await _to_moments(give_app, pilot)
+        await _add(pilot, "Ran `should_have_checked --all` on db1")
+        await pilot.press("tab", "tab")  # past "what you saw" to "what you expected"
+        await pilot.press(
+            *[c if c != " " else "space" for c in "The job should have finished in 5 minutes"]
+        )
+        await pilot.pause(CHECK_AFTER_QUIET + 0.2)
+        assert not screen.query_one("#field-did").query_one(Nudge).display
+        assert not screen.query_one("#field-expected").query_one(Nudge).display

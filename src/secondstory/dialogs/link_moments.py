@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from secondstory.widgets.nudge import NoteChoices
 from secondstory.widgets.own_words import OwnWords
 
 
@@ -17,11 +18,11 @@ class LinkDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="link-cancel")]
 
-    def __init__(self, first: Text, second: Text, dismissed: set[str] | None = None) -> None:
+    def __init__(self, first: Text, second: Text, choices: NoteChoices | None = None) -> None:
         super().__init__(classes="dialog")
         self.first = first
         self.second = second
-        self.dismissed = dismissed
+        self.choices = choices
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-body", id="link-dialog"):
@@ -29,7 +30,7 @@ class LinkDialog(ModalScreen[str | None]):
             yield Static(self.first, classes="link-moment")
             yield Static(self.second, classes="link-moment")
             yield Static(Text("A note on why, if you like (enter links them):", style="dim"))
-            yield OwnWords(dismissed=self.dismissed, id="link-note")
+            yield OwnWords(choices=self.choices, id="link-note")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Link them", id="ok", variant="primary")
                 yield Button("Cancel", id="cancel")

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from secondstory.model import Theme
 from secondstory.textsafe import printable
+from secondstory.widgets.nudge import NoteChoices
 from secondstory.widgets.own_words import OwnWords
 
 
@@ -32,13 +33,13 @@ class PickThemeDialog(ModalScreen[ThemeChoice | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="theme-pick-cancel")]
 
     def __init__(
-        self, moment: Text, themes: Sequence[Theme], ref: str, dismissed: set[str] | None = None
+        self, moment: Text, themes: Sequence[Theme], ref: str, choices: NoteChoices | None = None
     ) -> None:
         super().__init__(classes="dialog")
         self.moment = moment
         self.themes = list(themes)
         self.ref = ref
-        self.dismissed = dismissed
+        self.choices = choices
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-body", id="theme-dialog"):
@@ -48,7 +49,7 @@ class PickThemeDialog(ModalScreen[ThemeChoice | None]):
                 yield OptionList(*self._options(), id="theme-choices")
                 yield Static(Text("✓ means it is in that theme; enter again takes it out.", "dim"))
             yield Static(Text("Or a new theme's name (enter adds it):", style="dim"))
-            yield OwnWords(dismissed=self.dismissed, id="theme-new-title")
+            yield OwnWords(choices=self.choices, id="theme-new-title")
 
     def _options(self) -> list[Option]:
         options = []

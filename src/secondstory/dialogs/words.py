@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from secondstory.widgets.nudge import NoteChoices
 from secondstory.widgets.own_words import OwnWords
 
 
@@ -18,20 +19,20 @@ class WordsDialog(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="words-cancel")]
 
     def __init__(
-        self, title: str, about: str = "", *, ok: str = "Add", dismissed: set[str] | None = None
+        self, title: str, about: str = "", *, ok: str = "Add", choices: NoteChoices | None = None
     ) -> None:
         super().__init__(classes="dialog")
         self.title_text = title
         self.about = about
         self.ok = ok
-        self.dismissed = dismissed
+        self.choices = choices
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-body", id="words-dialog"):
             yield Static(Text(self.title_text, style="bold"))
             if self.about:
                 yield Static(Text(self.about, style="dim"), classes="dialog-about")
-            yield OwnWords(dismissed=self.dismissed, id="words")
+            yield OwnWords(choices=self.choices, id="words")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.ok, id="ok", variant="primary")
                 yield Button("Cancel", id="cancel")

@@ -24,6 +24,7 @@ from secondstory.screens.facilitate_actions import AnnotateActions
 from secondstory.sources import Sources
 from secondstory.textsafe import printable
 from secondstory.widgets.item_list import QuestionList, ThemeList, ThemeMoments
+from secondstory.widgets.nudge import NoteChoices
 from secondstory.widgets.own_words import OwnWords
 from secondstory.widgets.participants_view import ParticipantsView
 from secondstory.widgets.same_event_list import SameEventList
@@ -65,14 +66,15 @@ class FacilitateScreen(AnnotateActions):
         Binding("f7", "tab('tab-summary')", "Summary", show=False, priority=True, id="tab-sum"),
         Binding("f8", "export", "Export", id="export"),
         Binding("ctrl+r", "reload", "Refresh", id="refresh"),
+        Binding("ctrl+t", "toggle_notes", "Notes on/off", show=False, id="toggle-notes"),
     ]
 
     def __init__(self, folder: Path) -> None:
         super().__init__()
         self.folder = folder
         self.session: Facilitation | None = None
-        self.dismissed: set[str] = set()
-        """Language notes the facilitator dismissed, by rule and words, for all their boxes."""
+        self.choices = NoteChoices()
+        """Language notes on or off, and those dismissed, for all the facilitator's boxes."""
         self.linking: str | None = None
         """The moment a hand-made link starts from, while the facilitator picks the other."""
         self.editing_question: str | None = None
@@ -93,9 +95,9 @@ class FacilitateScreen(AnnotateActions):
                 yield ThemeList("No themes yet. Press a to name one.", id="theme-list")
                 with Vertical(id="theme-editor"):
                     yield Label("Name", classes="fac-label")
-                    yield OwnWords(dismissed=self.dismissed, id="theme-title")
+                    yield OwnWords(choices=self.choices, id="theme-title")
                     yield Label("What it is and how it showed", classes="fac-label")
-                    yield OwnWords(multiline=True, dismissed=self.dismissed, id="theme-text")
+                    yield OwnWords(multiline=True, choices=self.choices, id="theme-text")
                     yield Label(
                         "Moments in this theme (t on the timeline adds one)", classes="fac-label"
                     )
@@ -107,13 +109,13 @@ class FacilitateScreen(AnnotateActions):
                 yield Label(
                     "New question (enter adds it)", id="question-label", classes="fac-label"
                 )
-                yield OwnWords(dismissed=self.dismissed, id="question-text")
+                yield OwnWords(choices=self.choices, id="question-text")
             with TabPane("f7 Summary", id="tab-summary"), Vertical(id="summary-body"):
                 yield Label(
                     "Your summary of what happened, in your own words. It is saved as you type.",
                     classes="fac-label",
                 )
-                yield OwnWords(multiline=True, dismissed=self.dismissed, id="summary")
+                yield OwnWords(multiline=True, choices=self.choices, id="summary")
         # The palette key would push F1 off 80 columns; help names ctrl+p.
         yield Footer(show_command_palette=False)
 
@@ -141,6 +143,8 @@ class FacilitateScreen(AnnotateActions):
 
     def _opened(self, session: Facilitation) -> None:
         self.session = session
+        self.choices.enabled = session.notes.language_notes
+        self.choices.dismissed.update(session.notes.dismissed_notes)
         self.query_one("#summary", OwnWords).set_text(session.notes.summary)
         if session.notes_problem:
             self.notify(
@@ -242,6 +246,22 @@ class FacilitateScreen(AnnotateActions):
                 "left as it is. What you changed here would be lost."
             )
         return None
+
+    # Language notes on the facilitator's own words ------------------------------------------
+    def on_own_words_note_dismissed(self, event: OwnWords.NoteDismissed) -> None:
+        if self.session is not None:
+            self.session.notes.dismissed_notes = sorted(self.choices.dismissed)
+            self.notes_changed()
+
+    def action_toggle_notes(self) -> None:
+        self.choices.enabled = not self.choices.enabled
+        for words in self.query(OwnWords):
+            words.check_words()
+        if self.session is not None:
+            self.session.notes.language_notes = self.choices.enabled
+            self.notes_changed()
+        state = "on" if self.choices.enabled else "off"
+        self.notify(f"Language notes are {state}. ctrl+t switches them back.", timeout=3)
 
     # Tabs, export -----------------------------------------------------------------------------
     def action_tab(self, tab: str) -> None:

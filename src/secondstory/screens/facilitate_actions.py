@@ -22,6 +22,7 @@ from secondstory.narrative import Entry, SameEvent
 from secondstory.textsafe import printable
 from secondstory.widgets.item_list import QuestionList, ThemeList, ThemeMoments
 from secondstory.widgets.moment_detail import MomentDetail
+from secondstory.widgets.nudge import NoteChoices
 from secondstory.widgets.own_words import OwnWords
 from secondstory.widgets.requests import Requested
 from secondstory.widgets.same_event_list import SameEventList
@@ -39,7 +40,7 @@ class AnnotateActions(Screen[None]):
 
     # Set and kept by FacilitateScreen, which also saves, re-merges and titles.
     session: Facilitation | None
-    dismissed: set[str]
+    choices: NoteChoices
     linking: str | None
     editing_question: str | None
 
@@ -201,7 +202,7 @@ class AnnotateActions(Screen[None]):
                 if note is not None:
                     self._link([first, second], note)
 
-            dialog = LinkDialog(self._moment_text(first), self._moment_text(second), self.dismissed)
+            dialog = LinkDialog(self._moment_text(first), self._moment_text(second), self.choices)
             self.app.push_screen(dialog, linked)
         self.refresh_hint()
 
@@ -231,9 +232,7 @@ class AnnotateActions(Screen[None]):
             self.refresh_notes()
 
         moment = self._moment_text(entry.ref)
-        self.app.push_screen(
-            PickThemeDialog(moment, notes.themes, entry.ref, self.dismissed), chosen
-        )
+        self.app.push_screen(PickThemeDialog(moment, notes.themes, entry.ref, self.choices), chosen)
 
     def _do_ask(self, _: str | None) -> None:
         entry = self._current()
@@ -316,7 +315,7 @@ class AnnotateActions(Screen[None]):
                 self._show_themes(keep=theme.id)
 
         self.app.push_screen(
-            WordsDialog("A new theme", NEW_THEME_ABOUT, dismissed=self.dismissed), named
+            WordsDialog("A new theme", NEW_THEME_ABOUT, choices=self.choices), named
         )
 
     def _do_delete_theme(self, key: str | None) -> None:
@@ -369,7 +368,7 @@ class AnnotateActions(Screen[None]):
                 self.refresh_notes()
                 self.notify("Question added to the Questions tab.")
 
-        dialog = WordsDialog("A question about this moment", about, dismissed=self.dismissed)
+        dialog = WordsDialog("A question about this moment", about, choices=self.choices)
         self.app.push_screen(dialog, written)
 
     def _do_new_question(self, _: str | None) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,7 +14,10 @@ from secondstory.model import CLOSING_FIELDS, TEXT_FIELDS, Account
 from secondstory.prose import account_sections, byline
 from secondstory.screens.step import StepScreen
 from secondstory.textsafe import printable
-from secondstory.widgets.nudge import finding_key
+from secondstory.widgets.nudge import notes_for, rules_of
+
+if TYPE_CHECKING:
+    from secondstory.language import RuleSet
 
 
 class ReviewScreen(StepScreen):
@@ -29,7 +34,7 @@ class ReviewScreen(StepScreen):
             yield Static(Text(review.intro.strip()), classes="step-intro")
             yield Static(Text(printable(byline(account)), style="italic"), id="byline")
             yield Static(account_prose(account), id="prose")
-            notes = open_notes(account, set(self.interview.draft.session.dismissed))
+            notes = open_notes(account, set(self.interview.draft.session.dismissed), rules_of(self))
             if notes and self.interview.draft.session.nudges:
                 yield Static(notes, id="review-notes", classes="nudge")
 
@@ -58,21 +63,18 @@ def account_prose(account: Account) -> Text:
     return text
 
 
-def open_notes(account: Account, dismissed: set[str]) -> Text | None:
+def open_notes(account: Account, dismissed: set[str], rules: RuleSet | None = None) -> Text | None:
     """Language notes not dismissed, listed kindly with where they are."""
-    from secondstory.language import check
-
     lines: list[tuple[str, str, str]] = []
     places = [
-        (f"moment {n}", getattr(m, f))
+        (f"moment {n}", f, getattr(m, f))
         for n, m in enumerate(account.moments, start=1)
         for f in TEXT_FIELDS
     ]
-    places += [("looking back", getattr(account.closing, f)) for f in CLOSING_FIELDS]
-    for place, words in places:
-        for finding in check(words):
-            if finding_key(finding) not in dismissed:
-                lines.append((place, finding.text, finding.reframe))
+    places += [("looking back", f, getattr(account.closing, f)) for f in CLOSING_FIELDS]
+    for place, name, words in places:
+        for finding in notes_for(words, rules, dismissed=dismissed, field_name=name):
+            lines.append((place, finding.text, finding.reframe))
     if not lines:
         return None
     text = Text()

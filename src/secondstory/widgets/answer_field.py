@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Label, TextArea
 
-from secondstory.widgets.nudge import Nudge, finding_key
+from secondstory.widgets.nudge import Nudge, finding_key, notes_for, rules_of
 
 CHECK_AFTER_QUIET = 0.4
 """Seconds of quiet typing before the words are checked."""
@@ -79,9 +79,9 @@ class AnswerField(Vertical):
         if not self.nudges.enabled:
             nudge.show(None)
             return
-        from secondstory.language import check
-
-        findings = [f for f in check(self.text) if finding_key(f) not in self.nudges.dismissed]
+        findings = notes_for(
+            self.text, rules_of(self), dismissed=self.nudges.dismissed, field_name=self.field_name
+        )
         nudge.show(findings[0] if findings else None)
 
     def set_nudges(self, nudges: NudgeState) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -10,7 +11,44 @@ from textual.widgets import Static
 from secondstory.textsafe import printable
 
 if TYPE_CHECKING:
-    from secondstory.language import Finding
+    from textual.dom import DOMNode
+
+    from secondstory.language import Finding, RuleSet
+
+
+@dataclass
+class NoteChoices:
+    """The facilitator's choices about notes, shared by every box they type in."""
+
+    enabled: bool = True
+    dismissed: set[str] = field(default_factory=set)
+
+
+def rules_of(node: DOMNode) -> RuleSet | None:
+    """The rules the app loaded (built-in and the team's own), or None for the built-in."""
+    return getattr(node.app, "language_rules", None)
+
+
+def notes_for(
+    text: str,
+    rules: RuleSet | None,
+    *,
+    dismissed: set[str] | frozenset[str],
+    field_name: str = "",
+) -> list[Finding]:
+    """Findings worth a note: not dismissed, and not a suggestion to move words where they are.
+
+    Code spans are skipped, as in lint; an expectation already written under "expected"
+    needs no note saying it belongs there.
+    """
+    from secondstory.language import check
+
+    return [
+        f
+        for f in check(text, rules, code_spans=True)
+        if finding_key(f) not in dismissed
+        and not (f.suggest_field and f.suggest_field == field_name)
+    ]
 
 
 def finding_key(finding: Finding) -> str:

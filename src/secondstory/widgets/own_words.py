@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, TextArea
 
-from secondstory.widgets.nudge import Nudge, finding_key
+from secondstory.widgets.nudge import NoteChoices, Nudge, finding_key, notes_for, rules_of
 
 CHECK_AFTER_QUIET = 0.4
 """Seconds of quiet typing before the words are checked."""
@@ -19,6 +19,9 @@ class OwnWords(Vertical):
     """One line (Input) or several (TextArea), checked for blame words as the person pauses."""
 
     BINDINGS = [Binding("ctrl+g", "dismiss_nudge", "Dismiss note", id="dismiss-note")]
+
+    class NoteDismissed(Message):
+        """The person dismissed the note shown under these words."""
 
     class Changed(Message):
         """The words changed."""
@@ -34,14 +37,14 @@ class OwnWords(Vertical):
         *,
         multiline: bool = False,
         placeholder: str = "",
-        dismissed: set[str] | None = None,
+        choices: NoteChoices | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id, classes="own-words")
         self.initial = text
         self.multiline = multiline
         self.placeholder = placeholder
-        self.dismissed = dismissed if dismissed is not None else set()
+        self.choices = choices if choices is not None else NoteChoices()
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -99,11 +102,12 @@ class OwnWords(Vertical):
 
     def check_words(self) -> None:
         """Show the first blame or hindsight finding that was not dismissed."""
-        from secondstory.language import check, is_blame
+        from secondstory.language import is_blame
 
-        findings = [
-            f for f in check(self.text) if is_blame(f) and finding_key(f) not in self.dismissed
-        ]
+        findings = []
+        if self.choices.enabled:
+            found = notes_for(self.text, rules_of(self), dismissed=self.choices.dismissed)
+            findings = [f for f in found if is_blame(f)]
         self.query_one(Nudge).show(findings[0] if findings else None)
         self.refresh_bindings()
 
@@ -116,5 +120,6 @@ class OwnWords(Vertical):
     def action_dismiss_nudge(self) -> None:
         finding = self.query_one(Nudge).finding
         if finding is not None:
-            self.dismissed.add(finding_key(finding))
+            self.choices.dismissed.add(finding_key(finding))
             self.check_words()
+            self.post_message(self.NoteDismissed())
