@@ -43,6 +43,9 @@ __all__ = [
 ]
 
 Span = tuple[int, int, int, Rule]  # start, end, rule order, rule
+# start, -end, rule order, a count that keeps finding order among equals, and what
+# _applies needs: so that plain sorting puts them in the order _outermost wants
+_Candidate = tuple[int, int, int, int, Rule, re.Match[str], bool]
 
 _IGNORECASE = int(re.IGNORECASE)  # a plain int: "flags & re.IGNORECASE" is slow enum code
 
@@ -80,12 +83,24 @@ def check(
     too; with `code_spans`, only `inline code` (for plain text such as an interview answer)."""
     ruleset = rules if rules is not None else default_rules()
     prepared = prepare(text, markdown=markdown, code_spans=code_spans)
-    spans = _matches(prepared, ruleset, prefilter=True)
-    return _findings(text, _outermost(spans))
+    candidates = _candidates(prepared, ruleset, prefilter=True)
+    return _findings(text, _outermost(candidates, _Context(prepared, ruleset.vocabulary)))
 
 
 def _matches(text: str, ruleset: RuleSet, *, prefilter: bool) -> list[Span]:
-    """Every match that applies. The prefilter only searches near the rules' keywords."""
+    """Every match that applies, inner ones too. The prefilter only searches near keywords."""
+    context = _Context(text, ruleset.vocabulary)
+    return [
+        (start, -negative_end, order, rule)
+        for start, negative_end, order, _, rule, match, has_subject in _candidates(
+            text, ruleset, prefilter=prefilter
+        )
+        if _applies(rule, match, has_subject, context)
+    ]
+
+
+def _candidates(text: str, ruleset: RuleSet, *, prefilter: bool) -> list[_Candidate]:
+    """Every match of every rule's patterns, before asking whether it applies."""
     lowered = text.lower() if prefilter else ""
     if len(lowered) != len(text):
         prefilter = False  # a rare character changed length when lowered: search everything
@@ -93,8 +108,7 @@ def _matches(text: str, ruleset: RuleSet, *, prefilter: bool) -> list[Span]:
     found: dict[tuple[str, int, tuple[str, ...]], list[re.Match[str]]] = {}
     places: dict[tuple[str, ...], list[int]] = {}
     windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    context = _Context(text, ruleset.vocabulary)
-    spans: list[Span] = []
+    candidates: list[_Candidate] = []
     for order, rule in enumerate(ruleset.rules):
         for pattern, keywords, led in zip(
             rule.patterns, rule.pattern_keywords, rule.pattern_led, strict=True
@@ -119,10 +133,12 @@ def _matches(text: str, ruleset: RuleSet, *, prefilter: bool) -> list[Span]:
                     ]
                 found[key] = [match for match in matches if match.end() > match.start()]
             has_subject = "subject" in pattern.groupindex
-            for match in found[key]:
-                if _applies(rule, match, has_subject, context):
-                    spans.append((match.start(), match.end(), order, rule))
-    return spans
+            base = len(candidates)
+            candidates.extend(
+                (match.start(), -match.end(), order, base + index, rule, match, has_subject)
+                for index, match in enumerate(found[key])
+            )
+    return candidates
 
 
 def _places(hits: dict[str, list[int]], keywords: tuple[str, ...]) -> list[int]:
@@ -196,8 +212,11 @@ class _Context:
             words = before(self.text, start)
             lowered = words.lower()
             mention = self.vocabulary.mention_before
-            found = mention is not None and bool(
-                mention.search(words if mention.flags & _IGNORECASE else lowered)
+            ends = self.vocabulary.mention_before_ends
+            found = (
+                mention is not None
+                and (ends is None or lowered.endswith(ends))
+                and bool(mention.search(words if mention.flags & _IGNORECASE else lowered))
             )
             seen = self._before[start] = (words, lowered, found)
         return seen
@@ -234,7 +253,11 @@ def _applies(rule: Rule, match: re.Match[str], has_subject: bool, context: _Cont
         return False
     # a context pattern sees lowercased words, unless it asks for case itself (see _joined)
     unless = rule.unless_before
-    if unless is not None and unless.search(seen[0] if unless.flags & _IGNORECASE else seen[1]):
+    if (
+        unless is not None
+        and (rule.unless_before_ends is None or seen[1].endswith(rule.unless_before_ends))
+        and unless.search(seen[0] if unless.flags & _IGNORECASE else seen[1])
+    ):
         return False
     seen = context.after(end)
     if seen[2]:
@@ -243,16 +266,19 @@ def _applies(rule: Rule, match: re.Match[str], has_subject: bool, context: _Cont
     return unless is None or not unless.match(seen[0] if unless.flags & _IGNORECASE else seen[1])
 
 
-def _outermost(spans: list[Span]) -> list[Span]:
-    """Drop a match that lies inside another one: the longer, more specific one speaks."""
-    spans.sort(key=lambda span: (span[0], -span[1], span[2]))
+def _outermost(candidates: list[_Candidate], context: _Context) -> list[Span]:
+    """The matches that apply, less any inside another: the longer, more specific one speaks.
+
+    Taken by start, longest first, so a match inside one already kept is dropped before
+    anyone asks whether it applies (that is most of the cost)."""
+    candidates.sort()
     kept: list[Span] = []
     reach = -1  # the furthest end among kept spans, all of which start no later
-    for span in spans:
-        if span[1] <= reach:
-            continue
-        kept.append(span)
-        reach = max(reach, span[1])
+    for start, negative_end, order, _, rule, match, has_subject in candidates:
+        end = -negative_end
+        if end > reach and _applies(rule, match, has_subject, context):
+            kept.append((start, end, order, rule))
+            reach = end
     return kept
 
 

@@ -20,7 +20,12 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from secondstory import paths
 from secondstory.errors import FileProblem, SecondstoryError
-from secondstory.language_scan import KeywordScanner, keyword_scanner, leading_keywords
+from secondstory.language_scan import (
+    KeywordScanner,
+    keyword_scanner,
+    leading_keywords,
+    trailing_pieces,
+)
 from secondstory.storage import parse_model, read_toml
 
 KIND = "secondstory.language"
@@ -132,6 +137,7 @@ class Rule:
     pattern_led: tuple[bool, ...]  # per pattern: every match begins with one of its keywords
     subject: frozenset[str] | None
     unless_before: re.Pattern[str] | None
+    unless_before_ends: tuple[str, ...] | None  # see ends_of
     unless_after: re.Pattern[str] | None
     negatable: bool
     suggest_field: str | None
@@ -148,6 +154,7 @@ class Vocabulary:
     negators: frozenset[str]
     negation_window: int
     mention_before: re.Pattern[str] | None
+    mention_before_ends: tuple[str, ...] | None  # see ends_of
     mention_after: re.Pattern[str] | None
 
 
@@ -265,6 +272,9 @@ def _vocabulary(subjects: SubjectsSpec, context: ContextSpec) -> Vocabulary:
     def lower(words: Iterable[str]) -> frozenset[str]:
         return frozenset(word.lower() for word in words)
 
+    mention_before = _joined(
+        where, "context.mention_before", context.mention_before, "", r"\Z", lowered=True
+    )
     return Vocabulary(
         self_words=lower(subjects.self_words),
         people=lower(subjects.people),
@@ -272,9 +282,8 @@ def _vocabulary(subjects: SubjectsSpec, context: ContextSpec) -> Vocabulary:
         person_verbs=_joined(where, "subjects.person_verbs", subjects.person_verbs, "", r"\b"),
         negators=lower(context.negators),
         negation_window=4 if context.negation_window is None else context.negation_window,
-        mention_before=_joined(
-            where, "context.mention_before", context.mention_before, "", r"\Z", lowered=True
-        ),
+        mention_before=mention_before,
+        mention_before_ends=ends_of(mention_before),
         mention_after=_joined(
             where, "context.mention_after", context.mention_after, "", "", lowered=True
         ),
@@ -289,6 +298,9 @@ def _compile_rule(path: Path, spec: RuleSpec, terms: dict[str, list[str]]) -> Ru
     )
     keywords = tuple(word.lower() for word in spec.keywords)
     per_pattern = tuple(_keywords_for(source, keywords) for source in sources)
+    unless_before = _joined(
+        path, f"{where}, unless_before", spec.unless_before, "", r"\Z", lowered=True
+    )
     return Rule(
         id=spec.id,
         category=spec.category,
@@ -299,9 +311,8 @@ def _compile_rule(path: Path, spec: RuleSpec, terms: dict[str, list[str]]) -> Ru
         pattern_keywords=per_pattern,
         pattern_led=(False,) * len(compiled),  # decided in _led, once all keywords are known
         subject=frozenset(spec.subject) if spec.subject is not None else None,
-        unless_before=_joined(
-            path, f"{where}, unless_before", spec.unless_before, "", r"\Z", lowered=True
-        ),
+        unless_before=unless_before,
+        unless_before_ends=ends_of(unless_before),
         unless_after=_joined(
             path, f"{where}, unless_after", spec.unless_after, "", "", lowered=True
         ),
@@ -324,6 +335,16 @@ def _led(rule: Rule, everywhere: set[str]) -> Rule:
         keywords.append(leading or own)
         led.append(leading is not None)
     return dataclasses.replace(rule, pattern_keywords=tuple(keywords), pattern_led=tuple(led))
+
+
+def ends_of(pattern: re.Pattern[str] | None) -> tuple[str, ...] | None:
+    """For a pattern run on lowercased words: endings one of which every match has.
+
+    Only a speed-up: `words.endswith(ends)` is far quicker than a search that tries every
+    position, and rarely passes. None (no quick test) for a pattern that sees case."""
+    if pattern is None or pattern.flags & re.IGNORECASE:
+        return None
+    return trailing_pieces(pattern.pattern)
 
 
 def _keywords_for(source: str, keywords: tuple[str, ...]) -> tuple[str, ...]:

@@ -152,28 +152,51 @@ def leading_keywords(source: str, keywords: Iterable[str]) -> tuple[str, ...] | 
     words = tuple(sorted({word for word in keywords if word}))
     if not words:
         return None
-    try:
-        from re import _constants, _parser  # type: ignore[attr-defined]
-
-        tree = _parser.parse(source, re.IGNORECASE)
-        starts = _starts(tree, max(map(len, words)), _constants)
-    except Exception:  # an unfamiliar parse tree: search windows instead
-        return None
+    starts = _ways(source, max(map(len, words)), backward=False)
     if not starts or not all(start.startswith(words) for start in starts):
         return None
     return tuple(word for word in words if any(start.startswith(word) for start in starts))
 
 
-def _starts(items: Any, limit: int, constants: Any) -> set[str] | None:
+_TAIL = 8  # how many characters of a match's end trailing_pieces looks at
+
+
+def trailing_pieces(source: str) -> tuple[str, ...] | None:
+    """Pieces (lowercased) one of which ends every match of the pattern, or None.
+
+    `text.endswith(pieces)` is then a quick test that must pass before a pattern anchored
+    at the end ("...\\Z") can match `text` lowercased; None when nothing can be said."""
+    ends = _ways(source, _TAIL, backward=True)
+    if not ends:
+        return None
+    pieces = {end[:-1] if end.endswith(_UNKNOWN) else end for end in ends}
+    if "" in pieces:
+        return None
+    return tuple(sorted(piece[::-1] for piece in pieces))
+
+
+def _ways(source: str, limit: int, *, backward: bool) -> set[str] | None:
+    """Every way a match can begin (or, backward, end, reversed), or None if not known."""
+    try:
+        from re import _constants, _parser  # type: ignore[attr-defined]
+
+        tree = _parser.parse(source, re.IGNORECASE)
+        return _starts(tree, limit, _constants, backward)
+    except Exception:  # an unfamiliar parse tree: say nothing
+        return None
+
+
+def _starts(items: Any, limit: int, constants: Any, backward: bool) -> set[str] | None:
     """Every way a match of `items` can begin, cut at `limit` characters (None: too many).
 
-    A start ending in _UNKNOWN goes on with characters that are not known in advance."""
+    A start ending in _UNKNOWN goes on with characters that are not known in advance.
+    `backward` reads the items from the end: the ways a match can end, reversed."""
     found = {""}
-    for op, value in items:
+    for op, value in reversed(items) if backward else items:
         open_ = {s for s in found if len(s) < limit and not s.endswith(_UNKNOWN)}
         if not open_:
             break
-        more = _element(op, value, limit, constants)
+        more = _element(op, value, limit, constants, backward)
         if more is None:
             return None
         if more == {""}:
@@ -184,7 +207,7 @@ def _starts(items: Any, limit: int, constants: Any) -> set[str] | None:
     return found
 
 
-def _element(op: Any, value: Any, limit: int, constants: Any) -> set[str] | None:
+def _element(op: Any, value: Any, limit: int, constants: Any, backward: bool) -> set[str] | None:
     """The starts of one element of a parse tree."""
     if op in (constants.AT, constants.ASSERT, constants.ASSERT_NOT):
         return {""}  # zero width: allowing more starts than are possible is safe
@@ -193,18 +216,18 @@ def _element(op: Any, value: Any, limit: int, constants: Any) -> set[str] | None
     if op is constants.IN and all(kind is constants.LITERAL for kind, _ in value):
         return {chr(char).lower() for _, char in value}
     if op is constants.SUBPATTERN:
-        return _starts(value[-1], limit, constants)
+        return _starts(value[-1], limit, constants, backward)
     if op is constants.BRANCH:
         more: set[str] = set()
         for branch in value[1]:
-            part = _starts(branch, limit, constants)
+            part = _starts(branch, limit, constants, backward)
             if part is None:
                 return None
             more |= part
         return more
     if op in (constants.MAX_REPEAT, constants.MIN_REPEAT):
         low, high, body = value
-        once = _starts(body, limit, constants)
+        once = _starts(body, limit, constants, backward)
         if once is None:
             return None
         if "" in once:

@@ -23,7 +23,7 @@ from secondstory.language import (
 )
 from secondstory.language import _matches as matches
 from secondstory.language_mask import prepare
-from secondstory.language_scan import leading_keywords
+from secondstory.language_scan import leading_keywords, trailing_pieces
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
@@ -367,6 +367,34 @@ def test_a_pattern_is_led_by_keywords_only_when_every_match_begins_with_one(
     source: str, keywords: list[str], expected: tuple[str, ...] | None
 ) -> None:
     assert leading_keywords(source, keywords) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (r"(?:the|a) word \Z", ("a word ", "he word ")),
+        (r"(?:so-called|titled) \Z", ("-called ", "titled ")),
+        (r"called(?: by)? \Z", ("called ", "lled by ")),  # the last 8 characters at most
+        (r"\w+ing \Z", ("ing ",)),
+        (r"(?:foo|\w)\Z", None),  # a match may end with any letter
+        (r"foo\w*\Z", None),
+        (r"(a)\1\Z", None),
+    ],
+)
+def test_a_pattern_anchored_at_the_end_gives_the_endings_every_match_has(
+    source: str, expected: tuple[str, ...] | None
+) -> None:
+    assert trailing_pieces(source) == expected
+
+
+def test_the_ending_test_lets_every_mention_through() -> None:
+    vocabulary = default_rules().vocabulary
+    mention, ends = vocabulary.mention_before, vocabulary.mention_before_ends
+    assert mention is not None and ends is not None
+    for words in ("the phrase ", "wording such as ", "so-called ", "rather than a single "):
+        text = "it was what we now call " + words
+        assert mention.search(text) and text.endswith(ends)
+    assert not "we did a ".endswith(ends)
 
 
 def test_context_patterns_with_capitals_in_a_team_file_still_match_any_case() -> None:
