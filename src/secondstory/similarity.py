@@ -129,7 +129,8 @@ def suggest(candidates: Sequence[Candidate], skip: set[frozenset[int]]) -> list[
     """
     bags = [stems(c.text) for c in candidates]
     frequency = Counter(w for bag in bags for w in bag)
-    idf = {w: math.log((len(candidates) + 1) / n) for w, n in frequency.items()}
+    # + 1: in a small incident the shared words are in every moment, yet still count.
+    idf = {w: math.log((len(candidates) + 1) / n) + 1 for w, n in frequency.items()}
     norm = [math.sqrt(sum(idf[w] ** 2 for w in bag)) for bag in bags]
     scored = []
     for j, i in _near_pairs(candidates, bags, frequency):

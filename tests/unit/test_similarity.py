@@ -59,3 +59,18 @@ def test_a_skipped_pair_is_never_suggested() -> None:
 def test_words_every_moment_uses_never_make_a_pair() -> None:
     many = [candidate(i, f"p{i}", i, "checked the dashboard") for i in range(40)]
     assert suggest(many, skip=set()) == []
+
+
+def test_two_people_telling_one_event_are_suggested_even_in_the_smallest_incident() -> None:
+    robin = candidate(
+        0, "robin", 0, "Looked at the error graphs for checkout\nErrors at 30 percent"
+    )
+    sam = candidate(
+        1,
+        "sam",
+        1,
+        "Looked at the checkout error graphs and paged the database team\nErrors climbing",
+    )
+    [match] = suggest([robin, sam], set())
+    assert {match.first, match.second} == {0, 1}
+    assert set(match.words) >= {"error", "graphs", "checkout"}
