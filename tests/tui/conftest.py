@@ -13,3 +13,17 @@ from secondstory.app import SecondstoryApp, Settings, create_app
 def give_app(incident_folder: Path) -> SecondstoryApp:
     """The interview for that incident."""
     return create_app(Settings(mode="give", incident=incident_folder))
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    """The sample incident: three shared accounts and the facilitator's notes."""
+    from secondstory.demo import make_demo
+
+    return make_demo(tmp_path / "reviews")
+
+
+@pytest.fixture
+def app(demo: Path) -> SecondstoryApp:
+    """The facilitator's screens on the sample incident."""
+    return create_app(Settings(mode="facilitate", incident=demo))

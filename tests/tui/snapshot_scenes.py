@@ -12,7 +12,7 @@ import shutil
 import signal
 import time
 from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -91,6 +91,21 @@ def fixed_scene(name: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
             for number, handler in handlers.items():  # the app installs its own
                 signal.signal(number, handler)
             shutil.rmtree(place, ignore_errors=True)
+
+
+def scene_fixture(prefix: str) -> Callable[..., Iterator[Callable[[str], Path]]]:
+    """A `scene` fixture: call it with a short name to get the test's own fixed folder."""
+
+    @pytest.fixture
+    def scene(
+        request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+    ) -> Iterator[Callable[[str], Path]]:
+        with ExitStack() as stack:
+            yield lambda name: stack.enter_context(
+                fixed_scene(scene_name(request, f"{prefix}-{name}"), monkeypatch)
+            )
+
+    return scene
 
 
 def scene_name(request: pytest.FixtureRequest, name: str) -> str:

@@ -7,12 +7,10 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-import pytest
 from rich.console import Console
 from textual.widgets import Checkbox, Static, TabbedContent
 
-from secondstory.app import SecondstoryApp, Settings, create_app
-from secondstory.demo import make_demo
+from secondstory.app import Settings, create_app
 from secondstory.screens.facilitate import FacilitateScreen
 from secondstory.storage import write_model
 from secondstory.widgets.moment_detail import MomentDetail
@@ -23,17 +21,6 @@ from secondstory.widgets.timeline import Timeline
 SIZE = (80, 24)
 ALEX = "bd3d886d6913452db8545548cad2f4f7"
 PRIYA = "319103cf21174b9fb55606ca631613f2"
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    """The sample incident: three shared accounts and the facilitator's notes."""
-    return make_demo(tmp_path / "reviews")
-
-
-@pytest.fixture
-def app(demo: Path) -> SecondstoryApp:
-    return create_app(Settings(mode="facilitate", incident=demo))
 
 
 async def ready(pilot: Any) -> FacilitateScreen:

@@ -13,23 +13,11 @@ from typing import Any
 import pytest
 from snapshot_scenes import hold_cursors_still
 
-from secondstory.app import SecondstoryApp, Settings, create_app
-from secondstory.demo import make_demo
+from secondstory.app import Settings, create_app
 
 SMALL = (80, 24)
 LARGE = (120, 40)
 SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    """The sample incident: three shared accounts and the facilitator's notes."""
-    return make_demo(tmp_path / "reviews")
-
-
-@pytest.fixture
-def app(demo: Path) -> SecondstoryApp:
-    return create_app(Settings(mode="facilitate", incident=demo))
 
 
 async def merged(pilot: Any) -> None:

@@ -6,8 +6,7 @@ the folders and "Last change" times on screen are the same on every run and mach
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,8 +17,7 @@ from snapshot_scenes import (
     after_keys,
     checkout_incident,
     fixed_draft,
-    fixed_scene,
-    scene_name,
+    scene_fixture,
 )
 
 from secondstory.app import Settings, create_app
@@ -30,13 +28,7 @@ Size = tuple[int, int]
 Scene = Callable[[str], Path]
 
 
-@pytest.fixture
-def scene(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[Scene]:
-    """Call with a short name to get this test's own folder at a fixed path."""
-    with ExitStack() as stack:
-        yield lambda name: stack.enter_context(
-            fixed_scene(scene_name(request, f"home-{name}"), monkeypatch)
-        )
+scene = scene_fixture("home")
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -32,6 +32,17 @@ async def _add(pilot, did: str) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
+async def _to_share(app: SecondstoryApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Kim's one-moment account, on the share step."""
+    await pilot.press("enter")
+    await pilot.press(*"Kim")
+    await pilot.press("ctrl+n")
+    await _add(pilot, "Rolled back")
+    for _ in range(3):
+        await pilot.press("ctrl+n")
+    assert isinstance(app.screen, ShareScreen)
+
+
 def _saved_did() -> list[str]:
     [draft] = list_drafts()[0]
     return [m.did for m in draft.account.moments]
@@ -108,13 +119,7 @@ async def test_withdrawing_removes_the_shared_copy(
     give_app: SecondstoryApp, incident_folder: Path
 ) -> None:
     async with give_app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
-        await pilot.press(*"Kim")
-        await pilot.press("ctrl+n")
-        await _add(pilot, "Rolled back")
-        for _ in range(3):
-            await pilot.press("ctrl+n")
-        assert isinstance(give_app.screen, ShareScreen)
+        await _to_share(give_app, pilot)
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("y")
@@ -172,13 +177,7 @@ async def test_enter_twice_on_the_share_step_shares(
     give_app: SecondstoryApp, incident_folder: Path
 ) -> None:
     async with give_app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
-        await pilot.press(*"Kim")
-        await pilot.press("ctrl+n")
-        await _add(pilot, "Rolled back")
-        for _ in range(3):
-            await pilot.press("ctrl+n")
-        assert isinstance(give_app.screen, ShareScreen)
+        await _to_share(give_app, pilot)
         await pilot.press("enter")  # Share
         await pilot.pause()
         assert isinstance(give_app.screen, ConfirmDialog)

@@ -7,8 +7,7 @@ in __snapshots__/. Update them with `pytest --snapshot-update` and look at them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,8 +17,7 @@ from snapshot_scenes import (
     after_keys,
     checkout_incident,
     fixed_draft,
-    fixed_scene,
-    scene_name,
+    scene_fixture,
 )
 
 from secondstory.app import SecondstoryApp, Settings, create_app
@@ -29,13 +27,7 @@ Size = tuple[int, int]
 Scene = Callable[[str], Path]
 
 
-@pytest.fixture
-def scene(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[Scene]:
-    """Call with a short name to get this test's own folder at a fixed path."""
-    with ExitStack() as stack:
-        yield lambda name: stack.enter_context(
-            fixed_scene(scene_name(request, f"give-{name}"), monkeypatch)
-        )
+scene = scene_fixture("give")
 
 
 def interview_on(place: Path, step: Step, **draft: object) -> SecondstoryApp:
