@@ -40,6 +40,17 @@ async def settle(pilot: Any) -> None:
     await pilot.pause()
 
 
+async def shared_meanwhile(pilot: Any, screen: FacilitateScreen, demo: Path, author: str) -> None:
+    """Someone else shares an account while the screen is open; ctrl+r brings it in."""
+    assert screen.session is not None
+    account = screen.session.sources.accounts[0].model_copy(deep=True)
+    account.account = "0" * 32
+    account.author = author
+    write_model(demo / "accounts" / f"{account.account}.toml", account)
+    await pilot.press("ctrl+r")
+    await settle(pilot)
+
+
 async def type_text(pilot: Any, text: str) -> None:
     await pilot.press(*[c if c != " " else "space" for c in text])
 
@@ -263,13 +274,7 @@ async def test_who_shared_lists_people_and_says_kindly_which_files_were_left_out
 async def test_ctrl_r_brings_in_an_account_shared_after_opening(app, demo: Path) -> None:  # type: ignore[no-untyped-def]
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
-        assert screen.session is not None
-        account = screen.session.sources.accounts[0].model_copy(deep=True)
-        account.account = "0" * 32
-        account.author = "Kim Lee"
-        write_model(demo / "accounts" / f"{account.account}.toml", account)
-        await pilot.press("ctrl+r")
-        await settle(pilot)
+        await shared_meanwhile(pilot, screen, demo, "Kim Lee")
         assert "Kim Lee" in [p.author for p in screen.session.narrative.participants]
 
 
@@ -355,13 +360,7 @@ async def test_a_name_or_theme_that_looks_like_markup_is_announced_as_written(  
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot)
-        assert screen.session is not None
-        account = screen.session.sources.accounts[0].model_copy(deep=True)
-        account.account = "0" * 32
-        account.author = "Zed [/foo] x"
-        write_model(demo / "accounts" / f"{account.account}.toml", account)
-        await pilot.press("ctrl+r")
-        await settle(pilot)
+        await shared_meanwhile(pilot, screen, demo, "Zed [/foo] x")
         await pilot.press("t", "tab")
         await type_text(pilot, "Alerts [/x]")
         await pilot.press("enter")
