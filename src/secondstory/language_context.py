@@ -52,13 +52,16 @@ _RELATIVE_CLAUSE = re.compile(
 
 def clause_tokens(text: str, start: int, reach: int = 90) -> tuple[list[str], bool]:
     """The words of the clause before `start`, and whether they open a sentence."""
-    low = max(0, start - reach)
+    low = start - reach if start > reach else 0
     last = _LAST_BOUNDARY.match(text, low, start)
     opens = last is not None or low == 0
     tokens = _WORD.findall(text, last.end() if last else low, start)
-    for index in range(len(tokens) - 1, -1, -1):
-        if tokens[index].lower() in _CONJUNCTIONS:
-            return tokens[index:], False
+    # one lower() and a set test in C: most clauses hold no conjunction
+    lowered = " ".join(tokens).lower().split(" ")  # words hold no spaces
+    if tokens and not _CONJUNCTIONS.isdisjoint(lowered):
+        for index in range(len(lowered) - 1, -1, -1):
+            if lowered[index] in _CONJUNCTIONS:
+                return tokens[index:], False
     return tokens, opens
 
 
@@ -214,15 +217,16 @@ def around(text: str, start: int, end: int, reach: int = 45) -> tuple[str, str]:
 
 def before(text: str, start: int, reach: int = 45) -> str:
     """The text just before `start`, whitespace folded to single spaces."""
-    return _folded(text[max(0, start - reach) : start])
+    return folded(text[start - reach if start > reach else 0 : start])
 
 
 def after(text: str, end: int, reach: int = 45) -> str:
     """The text just after `end`, whitespace folded to single spaces."""
-    return _folded(text[end : end + reach])
+    return folded(text[end : end + reach])
 
 
-def _folded(piece: str) -> str:
+def folded(piece: str) -> str:
+    """Runs of whitespace as single spaces."""
     if "\n" in piece or "\t" in piece or "  " in piece:
         return _SPACES.sub(" ", piece)
     return piece
