@@ -247,6 +247,9 @@ class FacilitateScreen(AnnotateActions):
             )
         return None
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.refresh_hint)  # the legend's place depends on the width
+
     # Language notes on the facilitator's own words ------------------------------------------
     def on_own_words_note_dismissed(self, event: OwnWords.NoteDismissed) -> None:
         if self.session is not None:

@@ -29,6 +29,9 @@ from secondstory.widgets.same_event_list import SameEventList
 from secondstory.widgets.timeline import Timeline
 from secondstory.widgets.timeline_pane import TimelinePane
 
+LEGEND = "┃ meanwhile ! times differ ? maybe = linked"
+"""What the marks beside the timeline's moments mean."""
+
 NEW_THEME_ABOUT = (
     "A contributing condition: something that helped this incident happen, named without "
     "blame, like “The automation's state was shown in two places”."
@@ -80,7 +83,10 @@ class AnnotateActions(Screen[None]):
         flagged = sum(1 for g in narrative.same_event if g.source == "suggested" or g.disagreement)
         if flagged:
             text.append(f" · {flagged} to look at (n)", style="dim")
-        text.append("  ┃ meanwhile ! times differ ? maybe = linked", style="dim")
+        # The legend goes on a line of its own when the timeline is too narrow for both.
+        room = self.query_one("#timeline-hint").content_size.width
+        gap = "  " if text.cell_len + 2 + len(LEGEND) <= room else "\n"
+        text.append(gap + LEGEND, style="dim")
         pane.hint(text)
 
     def _current(self) -> Entry | None:
