@@ -96,6 +96,7 @@ def _findings(text: str, found: Candidates, context: Context) -> list[Finding]:
     reach = -1  # the furthest end among findings, all of which start no later
     line, line_start = 1, 0
     find_newline = text.find
+    new, set_fields = object.__new__, object.__setattr__
     starts, ends, rules, matches = found.starts, found.ends, found.rules, found.matches
     for index in found.by_start():
         start, end = starts[index], ends[index]
@@ -107,18 +108,24 @@ def _findings(text: str, found: Candidates, context: Context) -> list[Finding]:
             line, line_start = line + 1, newline + 1
             newline = find_newline("\n", line_start, start)
         rule = rules[index]
-        findings.append(
-            Finding(  # positional: noticeably quicker for many findings
-                rule.id,
-                rule.category,
-                start,
-                end,
-                line,
-                start - line_start + 1,
-                text[start:end],
-                rule.message,
-                rule.reframe,
-                rule.suggest_field,
-            )
+        finding = new(Finding)
+        # the fields in one go, rather than one frozen-dataclass setattr each: as quick
+        # again, which counts with a finding every 50 characters (see test_language)
+        set_fields(
+            finding,
+            "__dict__",
+            {
+                "rule": rule.id,
+                "category": rule.category,
+                "start": start,
+                "end": end,
+                "line": line,
+                "col": start - line_start + 1,
+                "text": text[start:end],
+                "message": rule.message,
+                "reframe": rule.reframe,
+                "suggest_field": rule.suggest_field,
+            },
         )
+        findings.append(finding)
     return findings

@@ -1,11 +1,11 @@
 """Whether a rule's match is a use of its words, from what is near it.
 
 The questions (who the clause is about, a negation, a mention just before or after, a
-rule's own unless patterns) are answered by language_context; this keeps each answer
-for the place it was asked about, since several rules often match at the same place
-(self-blame and blame-other share their patterns). On dense text nearly every sentence
-holds a match, so the work per match is kept small: one dictionary look-up per question
-once answered, and no tuples kept per place (they would also wake the garbage collector).
+rule's own unless patterns) are answered by language_context. Several rules often match
+at the same place (self-blame and blame-other share their patterns), so each answer is
+kept for the others; on dense text nearly every sentence holds a match, so that is done
+with the least work: matches come in order of their start, and only the answers for the
+latest place are kept (nothing per place piles up for the garbage collector to visit).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from secondstory.language_context import (
     after,
     before,
     clause_tokens,
+    folded,
     group_kind,
     negated,
     subject_at,
@@ -23,74 +24,93 @@ from secondstory.language_context import (
 from secondstory.language_rules import Rule, Vocabulary
 
 _IGNORECASE = int(re.IGNORECASE)  # a plain int: "flags & re.IGNORECASE" is slow enum code
+_REACH = 45  # characters read either side, as language_context.before and after do
 _UNSEEN = "\x00unseen"  # not yet looked at (None is an answer: a mention)
 
 
 class Context:
-    """What rules ask about the words around a match, worked out once per place."""
+    """What rules ask about the words around a match, for one place at a time.
 
-    __slots__ = ("_after", "_before", "_clauses", "_negated", "_subjects", "text", "vocabulary")
+    Matches are asked about in order of their start, so those sharing a place come one
+    after another: the answers for the latest start (and end) are kept, and worked out
+    only when first needed. (Asked in another order, the answers are the same, only slower.)
+    """
+
+    __slots__ = (
+        "_after",
+        "_before",
+        "_clause",
+        "_end",
+        "_negated",
+        "_start",
+        "_subject",
+        "text",
+        "vocabulary",
+    )
 
     def __init__(self, text: str, vocabulary: Vocabulary) -> None:
         self.text = text
         self.vocabulary = vocabulary
-        self._clauses: dict[int, tuple[list[str], bool]] = {}
-        self._subjects: dict[int, str] = {}
-        self._negated: dict[int, bool] = {}
-        self._before: dict[int, str | None] = {}
-        self._after: dict[int, str | None] = {}
+        self._start = self._end = -1
+        self._clause: tuple[list[str], bool] | None = None
+        self._subject: str | None = None
+        self._negated: bool | None = None
+        self._before: str | None = _UNSEEN
+        self._after: str | None = _UNSEEN
+
+    def _move(self, start: int) -> None:
+        self._start = start
+        self._clause = self._subject = self._negated = None
+        self._before = _UNSEEN
 
     def clause(self, start: int) -> tuple[list[str], bool]:
-        clause = self._clauses.get(start)
-        if clause is None:
-            clause = self._clauses[start] = clause_tokens(self.text, start)
-        return clause
+        if start != self._start:
+            self._move(start)
+        if self._clause is None:
+            self._clause = clause_tokens(self.text, start)
+        return self._clause
 
     def subject(self, start: int) -> str:
-        kind = self._subjects.get(start)
-        if kind is None:
+        if start != self._start or self._subject is None:
             tokens, opens = self.clause(start)
-            kind = self._subjects[start] = subject_at(
-                self.text, start, tokens, opens, self.vocabulary
-            )
-        return kind
+            self._subject = subject_at(self.text, start, tokens, opens, self.vocabulary)
+        return self._subject
 
     def negated(self, start: int) -> bool:
-        answer = self._negated.get(start)
-        if answer is None:
-            answer = self._negated[start] = negated(self.clause(start)[0], self.vocabulary)
-        return answer
+        if start != self._start or self._negated is None:
+            self._negated = negated(self.clause(start)[0], self.vocabulary)
+        return self._negated
 
     def before(self, start: int) -> str | None:
         """The words just before, lowercased, or None when they make a mention."""
-        lowered = self._before.get(start, _UNSEEN)
-        if lowered is _UNSEEN:
-            words = before(self.text, start)
-            lowered = words.lower()
-            mention = self.vocabulary.mention_before
-            ends = self.vocabulary.mention_before_ends
-            if (
-                mention is not None
-                and (ends is None or lowered.endswith(ends))  # quick, and rarely passes
-                and mention.search(words if mention.flags & _IGNORECASE else lowered)
-            ):
-                lowered = None
-            self._before[start] = lowered
-        return lowered
+        if start != self._start:
+            self._move(start)
+        elif self._before is not _UNSEEN:
+            return self._before
+        words = folded(self.text[start - _REACH if start > _REACH else 0 : start])
+        lowered = words.lower()
+        mention = self.vocabulary.mention_before
+        ends = self.vocabulary.mention_before_ends
+        found = (
+            mention is not None
+            and (ends is None or lowered.endswith(ends))  # quick, and rarely passes
+            and mention.search(words if mention.flags & _IGNORECASE else lowered) is not None
+        )
+        self._before = None if found else lowered
+        return self._before
 
     def after(self, end: int) -> str | None:
         """The words just after, lowercased, or None when they make a mention."""
-        lowered = self._after.get(end, _UNSEEN)
-        if lowered is _UNSEEN:
-            words = after(self.text, end)
-            lowered = words.lower()
-            mention = self.vocabulary.mention_after
-            if mention is not None and mention.match(
-                words if mention.flags & _IGNORECASE else lowered
-            ):
-                lowered = None
-            self._after[end] = lowered
-        return lowered
+        if end == self._end:
+            return self._after
+        words = folded(self.text[end : end + _REACH])
+        lowered = words.lower()
+        mention = self.vocabulary.mention_after
+        found = mention is not None and mention.match(
+            words if mention.flags & _IGNORECASE else lowered
+        )
+        self._end, self._after = end, None if found else lowered
+        return self._after
 
 
 def applies(

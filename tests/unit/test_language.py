@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
+import pickle
 import subprocess
 import sys
 import time
@@ -247,6 +249,18 @@ def test_findings_come_in_order_with_a_kind_message_and_a_question() -> None:
         assert isinstance(finding, Finding)
         assert finding.reframe.endswith("?")
         assert finding.message and "you should" not in finding.message.lower()
+
+
+def test_a_finding_is_an_ordinary_frozen_finding() -> None:
+    # check() fills in each Finding's fields in one go (for speed): it must still be the
+    # same value as one built the usual way, and still frozen
+    (found,) = check("Sam was careless.")
+    usual = Finding(*(getattr(found, field.name) for field in dataclasses.fields(Finding)))
+    assert found == usual and hash(found) == hash(usual) and repr(found) == repr(usual)
+    assert pickle.loads(pickle.dumps(found)) == usual
+    assert dataclasses.replace(found, line=2).line == 2
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        found.rule = "other"  # type: ignore[misc]
 
 
 MARKDOWN = """\
