@@ -128,8 +128,9 @@ def relative_head(text: str, start: int, tokens: list[str]) -> tuple[int, str] |
 
 def subject_at(text: str, start: int, tokens: list[str], opens: bool, vocab: Vocabulary) -> str:
     """Who does what starts at `start`, given the clause before it."""
-    following = _WORD.match(text, start)
-    shouting = "".join(tokens).isupper() and (following is None or following.group().isupper())
+    shouting = "".join(tokens).isupper() and (  # the next word only matters in capitals
+        (following := _WORD.match(text, start)) is None or following.group().isupper()
+    )
     person_verb = vocab.person_verbs is not None and bool(vocab.person_verbs.match(text, start))
     head = relative_head(text, start, tokens)
     if head is None:
