@@ -137,6 +137,7 @@ def applies(
     if (
         unless is not None
         and (rule.unless_before_ends is None or lowered.endswith(rule.unless_before_ends))
+        and (rule.unless_before_needs is None or rule.unless_before_needs.search(lowered))
         and unless.search(before(context.text, start) if unless.flags & _IGNORECASE else lowered)
     ):
         return False

@@ -175,6 +175,50 @@ def trailing_pieces(source: str) -> tuple[str, ...] | None:
     return tuple(sorted(piece[::-1] for piece in pieces))
 
 
+def required_pieces(source: str) -> tuple[str, ...] | None:
+    """Pieces (lowercased) one of which every match of the pattern holds, or None.
+
+    Searching for them is a quick test that must pass before the pattern can match text
+    lowercased (it only speeds that up); None when nothing can be said."""
+    try:
+        from re import _constants, _parser  # type: ignore[attr-defined]
+
+        needs = _needs(_parser.parse(source, re.IGNORECASE), _constants)
+    except Exception:  # an unfamiliar parse tree: say nothing
+        return None
+    return tuple(sorted(needs)) if needs and "" not in needs else None
+
+
+def _needs(items: Any, constants: Any) -> set[str] | None:
+    """Strings one of which every match of `items` holds: the best of its parts."""
+    best: set[str] | None = None
+    run = ""  # literal characters in a row
+
+    def better(found: set[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    for op, value in items:
+        if op is constants.LITERAL:
+            run += chr(value).lower()
+            continue
+        if op in (constants.AT, constants.ASSERT, constants.ASSERT_NOT):
+            continue  # zero width: the characters either side are still in a row
+        better({run} if run else None)
+        run = ""
+        if op is constants.SUBPATTERN:
+            better(_needs(value[-1], constants))
+        elif op is constants.BRANCH:
+            parts = [_needs(branch, constants) for branch in value[1]]
+            if all(parts):
+                better(set().union(*parts))  # type: ignore[arg-type]
+        elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT) and value[0] >= 1:
+            better(_needs(value[2], constants))
+    better({run} if run else None)
+    return best
+
+
 def _ways(source: str, limit: int, *, backward: bool) -> set[str] | None:
     """Every way a match can begin (or, backward, end, reversed), or None if not known."""
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import pickle
+import re
 import subprocess
 import sys
 import time
@@ -25,7 +26,8 @@ from secondstory.language import (
 )
 from secondstory.language import _matches as matches
 from secondstory.language_mask import prepare
-from secondstory.language_scan import leading_keywords, trailing_pieces
+from secondstory.language_rules import needs_of
+from secondstory.language_scan import leading_keywords, required_pieces, trailing_pieces
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
@@ -399,6 +401,30 @@ def test_a_pattern_anchored_at_the_end_gives_the_endings_every_match_has(
     source: str, expected: tuple[str, ...] | None
 ) -> None:
     assert trailing_pieces(source) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (r"(?:\bnever|\bnot|n't)(?: once| ever)? \Z", ("n't", "never", "not")),
+        (r"foo|bar", ("bar", "foo")),
+        (r"a\w+bcd", ("bcd",)),  # the longest piece every match holds
+        (r"(?:ab)+c", ("ab",)),
+        (r"(?:a|b*)c", ("c",)),  # "b*" may be empty: only "c" is sure
+        (r"x?", None),
+        (r"\w+", None),
+    ],
+)
+def test_a_pattern_gives_the_pieces_every_match_holds(
+    source: str, expected: tuple[str, ...] | None
+) -> None:
+    assert required_pieces(source) == expected
+
+
+def test_no_quick_test_for_a_pattern_where_case_matters() -> None:
+    assert needs_of(re.compile("not|never")) is not None
+    assert needs_of(re.compile("(?i:s)ure")) is None  # would match "ſure" too
+    assert needs_of(re.compile("sure", re.IGNORECASE)) is None
 
 
 def test_the_ending_test_lets_every_mention_through() -> None:
