@@ -14,6 +14,9 @@ from collections.abc import Iterator
 from secondstory.language_rules import Rule, RuleSet
 from secondstory.language_scan import windows_around
 
+# where matches start and end, and the matches themselves for a pattern naming a subject
+_Found = tuple[list[int], list[int], list[re.Match[str]] | None]
+
 
 class Candidates:
     """Matches with the rule and pattern each came from, in the order they were found."""
@@ -29,14 +32,13 @@ class Candidates:
         self._wide = len(text) + 1
         self._rule_count = rule_count
 
-    def add(self, order: int, rule: Rule, with_subject: bool, matches: list[re.Match[str]]) -> None:
+    def add(self, order: int, rule: Rule, found: _Found) -> None:
         """The matches of one of the rule's patterns; `order` is the rule's place."""
-        starts = [match.start() for match in matches]
-        ends = [match.end() for match in matches]
+        starts, ends, matches = found
         self.starts.extend(starts)
         self.ends.extend(ends)
-        self.rules.extend([rule] * len(matches))
-        self.matches.extend(matches if with_subject else [None] * len(matches))
+        self.rules.extend([rule] * len(starts))
+        self.matches.extend(matches if matches is not None else [None] * len(starts))
         # start first, then the longest, then the earliest rule, all in one number
         wide, count = self._wide, self._rule_count
         last = wide - 1
@@ -60,7 +62,7 @@ def candidates(text: str, ruleset: RuleSet, *, prefilter: bool) -> Candidates:
     if len(lowered) != len(text):
         prefilter = False  # a rare character changed length when lowered: search everything
     hits = ruleset.scanner.find(lowered) if prefilter else {}
-    found: dict[tuple[str, int, tuple[str, ...]], list[re.Match[str]]] = {}
+    found: dict[tuple[str, int, tuple[str, ...]], _Found] = {}
     places: dict[tuple[str, ...], list[int]] = {}
     windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     result = Candidates(text, len(ruleset.rules))
@@ -86,9 +88,20 @@ def candidates(text: str, ruleset: RuleSet, *, prefilter: bool) -> Candidates:
                         for low, high in windows[keywords]
                         for match in pattern.finditer(text, low, high)
                     ]
-                found[key] = [match for match in matches if match.end() > match.start()]
-            result.add(order, rule, "subject" in pattern.groupindex, found[key])
+                found[key] = _spans(matches, "subject" in pattern.groupindex)
+            result.add(order, rule, found[key])
     return result
+
+
+def _spans(matches: list[re.Match[str]], with_subject: bool) -> _Found:
+    """Where the (non-empty) matches start and end; the matches only if one names a subject.
+
+    The match objects go as soon as possible: kept, they would be visited by the garbage
+    collector each time it runs."""
+    matches = [match for match in matches if match.end() > match.start()]
+    starts = [match.start() for match in matches]
+    ends = [match.end() for match in matches]
+    return starts, ends, matches if with_subject else None
 
 
 def _places(hits: dict[str, list[int]], keywords: tuple[str, ...]) -> list[int]:
