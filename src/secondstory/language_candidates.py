@@ -43,8 +43,10 @@ class Candidates:
         wide, count = self._wide, self._rule_count
         last = wide - 1
         self._keys.extend(
-            (start * wide + last - end) * count + order
-            for start, end in zip(starts, ends, strict=True)
+            [
+                (start * wide + last - end) * count + order
+                for start, end in zip(starts, ends, strict=True)
+            ]
         )
 
     def order_of(self, index: int) -> int:

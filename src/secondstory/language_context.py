@@ -17,7 +17,7 @@ _SPACES = re.compile(r"\s+")
 
 # Where a clause ends: sentence punctuation, brackets, quotes, paragraph and list breaks.
 _LAST_BOUNDARY = re.compile(
-    r'.*(?:[.!?;:()\[\]"“”]|\n\s*\n|\n\s*(?:[-*+]|\d+[.)])\s|—|–|\s-\s)', re.DOTALL
+    r'.*(?:[.!?;:()\[\]"“”—–]|\n\s*\n|\n\s*(?:[-*+]|\d+[.)])\s|\s-\s)', re.DOTALL
 )
 _WORD = re.compile(r"[^\W_][\w'-]*")
 _CONJUNCTIONS_WORDS = (
