@@ -127,6 +127,8 @@ def start_draft(incident: Incident, folder: Path | None, zone: str | None = None
 def save_draft(draft: Draft, *, touch: bool = True) -> None:
     """Write the draft and its session atomically; `touch` stamps `updated`."""
     ensure_private_dir(drafts_dir())
+    if draft.account.status != "draft":  # written by a version that marked drafts shared
+        draft.account.status = "draft"
     if touch:
         draft.account.updated = max(now_utc(), draft.account.created)
     write_model(draft_path(draft.account.account), draft.account)
