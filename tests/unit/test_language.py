@@ -618,3 +618,15 @@ def test_the_detector_imports_neither_textual_nor_rich() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_check_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> None:
+    import gc
+
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert check("I should have checked the replica.")
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
