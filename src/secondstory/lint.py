@@ -129,8 +129,9 @@ def _silenced(text: str, rules: RuleSet) -> dict[int, set[str]]:
 def _read(name: str) -> str | None:
     """The file's text, or None after saying on stderr why it could not be read."""
     try:
-        if name == STDIN:
-            return sys.stdin.read()
+        if name == STDIN:  # as bytes: the same UTF-8 rule as for files, whatever the locale
+            raw = getattr(sys.stdin, "buffer", None)
+            return raw.read().decode("utf-8") if raw is not None else sys.stdin.read()
         return Path(name).read_text(encoding="utf-8")
     except FileNotFoundError:
         reason = "no such file"
@@ -140,7 +141,7 @@ def _read(name: str) -> str | None:
         reason = "is not UTF-8 text"
     except OSError as exc:
         reason = f"cannot be read ({exc.strerror or exc})"
-    print(f"secondstory lint: {name}: {reason}", file=sys.stderr)
+    print(f"secondstory lint: {'<stdin>' if name == STDIN else name}: {reason}", file=sys.stderr)
     return None
 
 

@@ -121,7 +121,7 @@ def test_as_markdown_reads_any_file_as_markdown(
 def test_a_dash_reads_standard_input_as_markdown(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(sys, "stdin", io.StringIO(DRAFT))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(DRAFT.encode("utf-8"))))
     assert run_lint("-") == 1
     assert capsys.readouterr().out.startswith("<stdin>:3:25: judgement-careless: ")
 
@@ -240,3 +240,11 @@ def test_the_command_runs_from_the_installed_cli(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout.startswith(f"{path}:3:25: judgement-careless: ")
     assert result.stderr == ""
+
+
+def test_stdin_that_is_not_utf8_is_refused_like_a_file(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"caf\xe9 was careless")))
+    assert run_lint("-") == 2
+    assert capsys.readouterr().err.strip() == "secondstory lint: <stdin>: is not UTF-8 text"
