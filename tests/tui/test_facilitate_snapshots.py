@@ -73,7 +73,7 @@ def test_who_shared(snap_compare, app, demo, size) -> None:  # type: ignore[no-u
 def test_same_event(snap_compare, app, size) -> None:  # type: ignore[no-untyped-def]
     """The Same event tab: first the suggestion marked ! (Alex · m3 and Priya · p2, times
     disagree by 2 min, words in common), then the pair the facilitator linked with their
-    note. The footer offers c Same event, x Not the same, u Undo decision."""
+    note. The footer offers c Same event, x Not the same, u Undo, and still f1 Help."""
     assert snap_compare(app, terminal_size=size, run_before=merged_then("f4"))
 
 

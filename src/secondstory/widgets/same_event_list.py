@@ -48,7 +48,7 @@ class SameEventList(OptionList):
     BINDINGS = [
         Binding("c", "request('confirm')", "Same event", id="group-confirm"),
         Binding("x", "request('reject')", "Not the same", id="group-reject"),
-        Binding("u", "request('forget')", "Undo decision", id="group-forget"),
+        Binding("u", "request('forget')", "Undo", id="group-forget"),
     ]
 
     def show(self, narrative: Narrative, keep: str | None = None) -> None:
