@@ -43,6 +43,14 @@ async def _to_share(app: SecondstoryApp, pilot) -> None:  # type: ignore[no-unty
     assert isinstance(app.screen, ShareScreen)
 
 
+async def _one_draft(incident_folder: Path) -> None:
+    """A draft with one moment, "Checked the dashboards", left as the app quits."""
+    first = create_app(Settings(mode="give", incident=incident_folder))
+    async with first.run_test(size=SIZE) as pilot:
+        await _to_moments(first, pilot)
+        await _add(pilot, "Checked the dashboards")
+
+
 def _saved_did() -> list[str]:
     [draft] = list_drafts()[0]
     return [m.did for m in draft.account.moments]
@@ -135,10 +143,7 @@ async def test_withdrawing_removes_the_shared_copy(
 
 
 async def test_home_lists_a_draft_and_resumes_it(incident_folder: Path) -> None:
-    first = create_app(Settings(mode="give", incident=incident_folder))
-    async with first.run_test(size=SIZE) as pilot:
-        await _to_moments(first, pilot)
-        await _add(pilot, "Checked the dashboards")
+    await _one_draft(incident_folder)
     home = create_app(Settings(mode="home"))
     async with home.run_test(size=SIZE) as pilot:
         assert isinstance(home.screen, HomeScreen)
@@ -150,10 +155,7 @@ async def test_home_lists_a_draft_and_resumes_it(incident_folder: Path) -> None:
 
 
 async def test_quit_on_a_screen_opened_from_home_goes_back_home(incident_folder: Path) -> None:
-    first = create_app(Settings(mode="give", incident=incident_folder))
-    async with first.run_test(size=SIZE) as pilot:
-        await _to_moments(first, pilot)
-        await _add(pilot, "Checked the dashboards")
+    await _one_draft(incident_folder)
     home = create_app(Settings(mode="home"))
     async with home.run_test(size=SIZE) as pilot:
         await pilot.pause()
