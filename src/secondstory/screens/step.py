@@ -12,7 +12,8 @@ from textual.widgets import Footer
 from secondstory.drafts import STEPS, Step
 from secondstory.errors import SecondstoryError
 from secondstory.interview import Interview
-from secondstory.widgets.answer_field import AnswerField, NudgeState
+from secondstory.widgets.answer_field import AnswerField
+from secondstory.widgets.nudge import NoteChoices
 from secondstory.widgets.step_bar import StepBar
 
 if TYPE_CHECKING:
@@ -130,10 +131,10 @@ class StepScreen(Screen[None]):
 
     # Language notes ---------------------------------------------------------------------
     @property
-    def nudge_state(self) -> NudgeState:
+    def nudge_state(self) -> NoteChoices:
         """The person's choices about language notes."""
         session = self.interview.draft.session
-        return NudgeState(session.nudges, frozenset(session.dismissed))
+        return NoteChoices(session.nudges, set(session.dismissed))
 
     def action_dismiss_nudge(self) -> None:
         field = self._focused_field()

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Label, TextArea
 
-from secondstory.widgets.nudge import Nudge, finding_key, notes_for, rules_of
+from secondstory.widgets.nudge import NoteChoices, Nudge, finding_key, notes_for, rules_of
 
 CHECK_AFTER_QUIET = 0.4
 """Seconds of quiet typing before the words are checked."""
-
-
-@dataclass(frozen=True)
-class NudgeState:
-    """What the person chose about notes: shown at all, and which were dismissed."""
-
-    enabled: bool
-    dismissed: frozenset[str]
 
 
 class AnswerField(Vertical):
@@ -36,7 +26,7 @@ class AnswerField(Vertical):
             self.text = text
 
     def __init__(
-        self, name: str, label: str, help_text: str, text: str, nudges: NudgeState
+        self, name: str, label: str, help_text: str, text: str, nudges: NoteChoices
     ) -> None:
         super().__init__(id=f"field-{name}", classes="answer-field")
         self.field_name = name
@@ -84,7 +74,7 @@ class AnswerField(Vertical):
         )
         nudge.show(findings[0] if findings else None)
 
-    def set_nudges(self, nudges: NudgeState) -> None:
+    def set_nudges(self, nudges: NoteChoices) -> None:
         """Apply a new choice about notes."""
         self.nudges = nudges
         self.check_words()
@@ -95,6 +85,6 @@ class AnswerField(Vertical):
         if finding is None:
             return None
         key = finding_key(finding)
-        self.nudges = NudgeState(self.nudges.enabled, self.nudges.dismissed | {key})
+        self.nudges = NoteChoices(self.nudges.enabled, self.nudges.dismissed | {key})
         self.check_words()
         return key

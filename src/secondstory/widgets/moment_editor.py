@@ -10,7 +10,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Static
 
 from secondstory.model import TEXT_FIELDS, Moment
-from secondstory.widgets.answer_field import AnswerField, NudgeState
+from secondstory.widgets.answer_field import AnswerField
+from secondstory.widgets.nudge import NoteChoices
 
 
 class MomentEditor(VerticalScroll):
@@ -23,7 +24,7 @@ class MomentEditor(VerticalScroll):
         moment: Moment,
         number: int,
         prompts: object,
-        nudges: NudgeState,
+        nudges: NoteChoices,
         read_when: Callable[[str], tuple[str, bool]],
         *,
         focus_when: bool = False,

@@ -18,7 +18,10 @@ if TYPE_CHECKING:
 
 @dataclass
 class NoteChoices:
-    """The facilitator's choices about notes, shared by every box they type in."""
+    """What the person chose about notes: shown at all, and which were dismissed.
+
+    The facilitator's boxes share one; each interview answer gets its own copy.
+    """
 
     enabled: bool = True
     dismissed: set[str] = field(default_factory=set)
@@ -33,7 +36,7 @@ def notes_for(
     text: str,
     rules: RuleSet | None,
     *,
-    dismissed: set[str] | frozenset[str],
+    dismissed: set[str],
     field_name: str = "",
 ) -> list[Finding]:
     """Findings worth a note: not dismissed, and not a suggestion to move words where they are.
