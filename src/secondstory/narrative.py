@@ -277,9 +277,13 @@ class Narrative:
         """Same-event groups the merge suggests and the facilitator has not decided on."""
         return tuple(group for group in self.same_event if group.source == "suggested")
 
+    def to_look_at(self) -> tuple[SameEvent, ...]:
+        """Groups the facilitator may want to look at: suggestions, and times that disagree."""
+        return tuple(g for g in self.same_event if g.source == "suggested" or g.disagreement)
+
     def next_flagged(self, after: int, *, backwards: bool = False) -> int | None:
         """Timeline index of the next entry in a suggestion or a disagreement, wrapping round."""
-        flagged = {g.id for g in self.same_event if g.source == "suggested" or g.disagreement}
+        flagged = {g.id for g in self.to_look_at()}
         count = len(self.timeline)
         step = -1 if backwards else 1
         for offset in range(1, count + 1):

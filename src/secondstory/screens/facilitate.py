@@ -203,7 +203,7 @@ class FacilitateScreen(AnnotateActions):
             return  # not read yet, or the screen is closing
         n = self.session.narrative
         people = len(n.participants)
-        flagged = sum(1 for g in n.same_event if g.source == "suggested" or g.disagreement)
+        flagged = len(n.to_look_at())
         text = Text()
         text.append(printable(n.title), style="bold")
         text.append(f" · {people} shared account{'s' if people != 1 else ''}")

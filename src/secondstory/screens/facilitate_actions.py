@@ -80,7 +80,7 @@ class AnnotateActions(Screen[None]):
         count = len(narrative.timeline)
         cursor = self.query_one(Timeline).cursor
         text = Text(f"{cursor + 1 if count else 0} of {count}", style="dim")
-        flagged = sum(1 for g in narrative.same_event if g.source == "suggested" or g.disagreement)
+        flagged = len(narrative.to_look_at())
         if flagged:
             text.append(f" · {flagged} to look at (n)", style="dim")
         # The legend goes on a line of its own when the timeline is too narrow for both.
