@@ -146,9 +146,8 @@ def _check_share_target(to: Path | None) -> None:
         raise SecondstoryError(f"--to {to} is a folder; give a file name, like {to / 'me.toml'}")
     if to.exists() and not to.is_file():
         raise SecondstoryError(f"--to {to} is not an ordinary file; give a file name")
-    parent = to.parent if str(to.parent) else Path(".")
-    if not parent.is_dir():
-        raise SecondstoryError(f"--to {to}: the folder {parent} does not exist")
+    if not to.parent.is_dir():  # a bare name's parent is "."
+        raise SecondstoryError(f"--to {to}: the folder {to.parent} does not exist")
 
 
 def _run_facilitate(args: argparse.Namespace) -> int:
