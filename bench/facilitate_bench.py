@@ -25,13 +25,13 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from secondstory.app import Settings, create_app
-from secondstory.facilitation import Facilitation
-from secondstory.incidents import create_incident, shared_account_path
-from secondstory.model import Account, Moment
-from secondstory.screens.facilitate import FacilitateScreen
-from secondstory.storage import write_model
-from secondstory.widgets.timeline import Timeline
+from secondstory.files.incidents import create_incident, shared_account_path
+from secondstory.files.model import Account, Moment
+from secondstory.files.storage import write_model
+from secondstory.narrative.session import Facilitation
+from secondstory.tui.app import Settings, create_app
+from secondstory.tui.screens.facilitate import FacilitateScreen
+from secondstory.tui.widgets.timeline import Timeline
 
 WORDS = """
 replica primary failover dashboard alert pager queue cache deploy rollback config

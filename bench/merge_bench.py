@@ -31,9 +31,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from secondstory.export import html, json, markdown
-from secondstory.merge import load_sources, merge
-from secondstory.model import Account, Moment, NarrativeNotes
-from secondstory.storage import SHARED_FILE, write_model
+from secondstory.files.model import Account, Moment, NarrativeNotes
+from secondstory.files.storage import SHARED_FILE, write_model
+from secondstory.narrative.merge import load_sources, merge
 
 MOMENTS = 50
 SIZES = (10, 50, 100, 200, 400, 800)

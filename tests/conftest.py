@@ -22,7 +22,7 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def incident_folder(tmp_path: Path) -> Path:
     """A fresh incident folder, as a facilitator would create it."""
-    from secondstory.incidents import create_incident
+    from secondstory.files.incidents import create_incident
 
     return create_incident(
         "Checkout outage",

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from secondstory.drafts import list_drafts
-from secondstory.prompts import builtin_prompt_set
+from secondstory.account.drafts import list_drafts
+from secondstory.account.prompts import builtin_prompt_set
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
 

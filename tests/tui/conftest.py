@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from secondstory.app import SecondstoryApp, Settings, create_app
+from secondstory.tui.app import SecondstoryApp, Settings, create_app
 
 
 @pytest.fixture
@@ -18,7 +18,7 @@ def give_app(incident_folder: Path) -> SecondstoryApp:
 @pytest.fixture
 def demo(tmp_path: Path) -> Path:
     """The sample incident: three shared accounts and the facilitator's notes."""
-    from secondstory.demo import make_demo
+    from secondstory.files.demo import make_demo
 
     return make_demo(tmp_path / "reviews")
 

@@ -20,10 +20,10 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from secondstory.drafts import Draft, Session, Step, save_draft
-from secondstory.incidents import create_incident, load_incident, shared_account_path
-from secondstory.model import Account, Closing, Moment
-from secondstory.timeparse import parse_when
+from secondstory.account.drafts import Draft, Session, Step, save_draft
+from secondstory.files.incidents import create_incident, load_incident, shared_account_path
+from secondstory.files.model import Account, Closing, Moment
+from secondstory.times.parse import parse_when
 
 SNAPSHOT_ROOT = Path("/tmp/secondstory-snapshots")
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]

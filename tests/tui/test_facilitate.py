@@ -10,13 +10,13 @@ from typing import Any
 from rich.console import Console
 from textual.widgets import Checkbox, Static, TabbedContent
 
-from secondstory.app import Settings, create_app
-from secondstory.screens.facilitate import FacilitateScreen
-from secondstory.storage import write_model
-from secondstory.widgets.moment_detail import MomentDetail
-from secondstory.widgets.nudge import Nudge
-from secondstory.widgets.own_words import OwnWords
-from secondstory.widgets.timeline import Timeline
+from secondstory.files.storage import write_model
+from secondstory.tui.app import Settings, create_app
+from secondstory.tui.screens.facilitate import FacilitateScreen
+from secondstory.tui.widgets.moment_detail import MomentDetail
+from secondstory.tui.widgets.nudge import Nudge
+from secondstory.tui.widgets.own_words import OwnWords
+from secondstory.tui.widgets.timeline import Timeline
 
 SIZE = (80, 24)
 ALEX = "bd3d886d6913452db8545548cad2f4f7"
@@ -339,7 +339,7 @@ async def test_an_incident_nobody_has_shared_yet_says_so(incident_folder: Path) 
 
 
 async def test_help_on_the_facilitators_screen_speaks_to_the_facilitator(app) -> None:  # type: ignore[no-untyped-def]
-    from secondstory.screens.help import HelpScreen
+    from secondstory.tui.screens.help import HelpScreen
 
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
@@ -375,7 +375,7 @@ async def test_a_name_or_theme_that_looks_like_markup_is_announced_as_written(  
 async def test_notes_that_cannot_be_saved_are_said_first_and_leaving_asks(  # type: ignore[no-untyped-def]
     app, demo: Path
 ) -> None:
-    from secondstory.dialogs.confirm import ConfirmDialog
+    from secondstory.tui.dialogs.confirm import ConfirmDialog
 
     path = demo / "narrative.toml"
     path.write_text("format = 1\nkind = [", "utf-8")

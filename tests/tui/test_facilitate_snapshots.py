@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from snapshot_scenes import hold_cursors_still
 
-from secondstory.app import Settings, create_app
+from secondstory.tui.app import Settings, create_app
 
 SMALL = (80, 24)
 LARGE = (120, 40)

@@ -20,9 +20,9 @@ from snapshot_scenes import (
     scene_fixture,
 )
 
-from secondstory.app import Settings, create_app
-from secondstory.demo import make_demo
-from secondstory.incidents import create_incident, load_incident, remember_incident
+from secondstory.files.demo import make_demo
+from secondstory.files.incidents import create_incident, load_incident, remember_incident
+from secondstory.tui.app import Settings, create_app
 
 Size = tuple[int, int]
 Scene = Callable[[str], Path]

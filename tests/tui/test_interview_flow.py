@@ -7,13 +7,13 @@ from pathlib import Path
 
 from textual.widgets import Input, TextArea
 
-from secondstory.app import Settings, create_app
-from secondstory.drafts import list_drafts
-from secondstory.model import Account
-from secondstory.screens.identity import IdentityScreen
-from secondstory.screens.moments import MomentsScreen
-from secondstory.screens.opening import OpeningScreen
-from secondstory.screens.share import ShareScreen
+from secondstory.account.drafts import list_drafts
+from secondstory.files.model import Account
+from secondstory.tui.app import Settings, create_app
+from secondstory.tui.screens.identity import IdentityScreen
+from secondstory.tui.screens.moments import MomentsScreen
+from secondstory.tui.screens.opening import OpeningScreen
+from secondstory.tui.screens.share import ShareScreen
 
 SIZE = (80, 24)
 

@@ -6,15 +6,15 @@ from pathlib import Path
 
 from textual.widgets import TextArea
 
-from secondstory.app import SecondstoryApp, Settings, create_app
-from secondstory.dialogs.confirm import ConfirmDialog
-from secondstory.drafts import list_drafts, load_draft
-from secondstory.screens.home import HomeScreen
-from secondstory.screens.moments import MomentsScreen
-from secondstory.screens.share import ShareScreen
-from secondstory.widgets.answer_field import CHECK_AFTER_QUIET
-from secondstory.widgets.moment_list import MomentList
-from secondstory.widgets.nudge import Nudge
+from secondstory.account.drafts import list_drafts, load_draft
+from secondstory.tui.app import SecondstoryApp, Settings, create_app
+from secondstory.tui.dialogs.confirm import ConfirmDialog
+from secondstory.tui.screens.home import HomeScreen
+from secondstory.tui.screens.moments import MomentsScreen
+from secondstory.tui.screens.share import ShareScreen
+from secondstory.tui.widgets.answer_field import CHECK_AFTER_QUIET
+from secondstory.tui.widgets.moment_list import MomentList
+from secondstory.tui.widgets.nudge import Nudge
 
 SIZE = (80, 24)
 

@@ -20,8 +20,8 @@ from snapshot_scenes import (
     scene_fixture,
 )
 
-from secondstory.app import SecondstoryApp, Settings, create_app
-from secondstory.drafts import Step
+from secondstory.account.drafts import Step
+from secondstory.tui.app import SecondstoryApp, Settings, create_app
 
 Size = tuple[int, int]
 Scene = Callable[[str], Path]

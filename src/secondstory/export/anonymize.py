@@ -23,8 +23,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from secondstory.incidents import INCIDENT_FILE, NARRATIVE_FILE
-from secondstory.narrative import Narrative
+from secondstory.files.incidents import INCIDENT_FILE, NARRATIVE_FILE
+from secondstory.narrative.model import Narrative
 
 SHARED_PART = "[a participant]"
 FACILITATOR = "the facilitator"

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 
 from secondstory.export import labels
 from secondstory.export.anonymize import anonymize as anonymized
-from secondstory.narrative import Entry, Narrative, SameEvent
-from secondstory.sources import why_kept
-from secondstory.textsafe import CONTROL_CLASS, printable_lines
+from secondstory.export.textsafe import CONTROL_CLASS, printable_lines
+from secondstory.narrative.model import Entry, Narrative, SameEvent
+from secondstory.narrative.sources import why_kept
 
 _SPECIAL = re.compile(f"[&<>\"'{CONTROL_CLASS}]")
 LANE_COLOURS = ("#1f6feb", "#b35900", "#1a7f37", "#8250df", "#bf3989", "#0a7a8a", "#6e7781")

@@ -16,10 +16,10 @@ from typing import Any
 
 from secondstory.export.anonymize import anonymize as anonymized
 from secondstory.export.labels import precision_name
-from secondstory.model import FORMAT, split_ref
-from secondstory.narrative import Entry, Narrative, SameEvent
-from secondstory.sources import EquallyRecent
-from secondstory.textsafe import CONTROL
+from secondstory.export.textsafe import CONTROL
+from secondstory.files.model import FORMAT, split_ref
+from secondstory.narrative.model import Entry, Narrative, SameEvent
+from secondstory.narrative.sources import EquallyRecent
 
 KIND = "secondstory.narrative"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
-from secondstory.merge import MARGINS
-from secondstory.narrative import Entry, Narrative, SameEvent
+from secondstory.narrative.merge import MARGINS
+from secondstory.narrative.model import Entry, Narrative, SameEvent
 
 FIELDS: tuple[tuple[str, str], ...] = (
     ("did", "Did"),

@@ -15,9 +15,9 @@ from collections.abc import Iterator
 
 from secondstory.export import labels
 from secondstory.export.anonymize import anonymize as anonymized
-from secondstory.narrative import Entry, Narrative, SameEvent
-from secondstory.sources import why_kept
-from secondstory.textsafe import CONTROL_CLASS, printable
+from secondstory.export.textsafe import CONTROL_CLASS, printable
+from secondstory.narrative.model import Entry, Narrative, SameEvent
+from secondstory.narrative.sources import why_kept
 
 _SPECIAL = "\\`*_[]<>|~&@$"
 _ESCAPE = str.maketrans({c: "\\" + c for c in _SPECIAL})

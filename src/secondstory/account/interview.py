@@ -1,0 +1,187 @@
+"""The interview's state, kept apart from the screens: one draft, its edits and its saving.
+
+Screens call these methods on every keystroke; the draft is written at most a fraction
+of a second later (see `Interview.due`) and at once on every step change and on exit.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from secondstory.account.drafts import Draft, Step, save_draft, share_draft, withdraw_draft
+from secondstory.files.model import CLOSING_FIELDS, TEXT_FIELDS, Incident, Moment
+from secondstory.times.parse import Reading, TimeNotUnderstood, parse_when
+
+SAVE_AFTER_QUIET = 0.3
+"""Seconds of quiet after a change before it is written."""
+SAVE_AT_LEAST_EVERY = 0.8
+"""However fast someone types, nothing waits longer than this to reach the disk."""
+
+
+@dataclass
+class Interview:
+    """One person's interview in progress."""
+
+    draft: Draft
+    incident: Incident
+    folder: Path | None
+    share_to: Path | None = None
+    _first_unsaved: float | None = field(default=None, repr=False)
+    _last_change: float = field(default=0.0, repr=False)
+
+    # Saving -------------------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        """Whether something typed is not on disk yet."""
+        return self._first_unsaved is not None
+
+    def changed(self) -> None:
+        """Note that the draft changed in memory."""
+        now = time.monotonic()
+        self._last_change = now
+        if self._first_unsaved is None:
+            self._first_unsaved = now
+
+    def due(self) -> bool:
+        """Whether a pending change should be written now."""
+        if self._first_unsaved is None:
+            return False
+        now = time.monotonic()
+        quiet = now - self._last_change >= SAVE_AFTER_QUIET
+        return quiet or now - self._first_unsaved >= SAVE_AT_LEAST_EVERY
+
+    def save(self) -> None:
+        """Write the draft and where the person is, now."""
+        save_draft(self.draft, touch=self.dirty)
+        self._first_unsaved = None
+
+    def go(self, step: Step, moment: str | None = None) -> None:
+        """Remember the step (and moment) the person is on; the caller saves."""
+        self.draft.session.step = step
+        if moment is not None:
+            self.draft.session.moment = moment
+
+    # Moments ------------------------------------------------------------------------
+    @property
+    def moments(self) -> list[Moment]:
+        """The moments in the person's order."""
+        return self.draft.account.moments
+
+    def moment(self, moment_id: str) -> Moment:
+        """The moment with this id."""
+        found = self.draft.account.moment(moment_id)
+        if found is None:
+            raise KeyError(moment_id)
+        return found
+
+    def add_moment(self, after: str | None = None) -> Moment:
+        """A new empty moment, after `after` (or at the end)."""
+        moment = Moment(id=self.draft.account.next_moment_id())
+        index = self._index(after) + 1 if after else len(self.moments)
+        self.moments.insert(index, moment)
+        self.draft.session.moment = moment.id
+        self.changed()
+        return moment
+
+    def delete_moment(self, moment_id: str) -> str | None:
+        """Remove a moment; returns the id of the moment to show next."""
+        index = self._index(moment_id)
+        del self.moments[index]
+        self.changed()
+        if not self.moments:
+            return None
+        return self.moments[min(index, len(self.moments) - 1)].id
+
+    def move_moment(self, moment_id: str, delta: int) -> bool:
+        """Move a moment up (-1) or down (+1) in the person's order."""
+        index = self._index(moment_id)
+        target = index + delta
+        if not 0 <= target < len(self.moments):
+            return False
+        moments = self.moments
+        moments[index], moments[target] = moments[target], moments[index]
+        self.changed()
+        return True
+
+    def _index(self, moment_id: str) -> int:
+        return next(i for i, m in enumerate(self.moments) if m.id == moment_id)
+
+    def set_text(self, moment_id: str, name: str, text: str) -> None:
+        """Keep what was typed into one of the five fields."""
+        if name not in TEXT_FIELDS:
+            raise ValueError(name)
+        moment = self.moment(moment_id)
+        if getattr(moment, name) != text:
+            setattr(moment, name, text)
+            self.changed()
+
+    def set_when(self, moment_id: str, text: str) -> Reading:
+        """Keep the typed time and read it; raises TimeNotUnderstood (text still kept).
+
+        Words read before keep the time they were read as: "yesterday 23:10" means the day
+        it was typed, however much later the moment is opened again.
+        """
+        moment = self.moment(moment_id)
+        if moment.when_text == (text or None) and moment.when is not None:
+            return Reading(moment.when, moment.when_precision)
+        if moment.when_text != text:
+            moment.when_text = text or None
+            self.changed()
+        try:
+            reading = parse_when(text, zone=self.zone, reference=self.reference(moment_id))
+        except TimeNotUnderstood:
+            moment.when = None
+            raise
+        moment.when = reading.when
+        moment.when_precision = reading.precision
+        return reading
+
+    def reference(self, moment_id: str) -> datetime | None:
+        """What a bare time is relative to: the previous timed moment, or the incident start."""
+        previous = self.moments[: self._index(moment_id)]
+        for moment in reversed(previous):
+            if moment.when is not None:
+                return moment.when
+        return self.incident.started
+
+    # Identity and closing -------------------------------------------------------------
+    @property
+    def zone(self) -> str:
+        """The person's time zone."""
+        return self.draft.account.timezone
+
+    def set_identity(self, name: str, value: str) -> None:
+        """Keep the author, role or time zone (zone validated by the model)."""
+        account = self.draft.account
+        if name == "role":
+            value_or_none: str | None = value.strip() or None
+            if account.role != value_or_none:
+                account.role = value_or_none
+                self.changed()
+            return
+        if getattr(account, name) != value:
+            setattr(account, name, value)
+            self.changed()
+
+    def set_closing(self, name: str, text: str) -> None:
+        """Keep one closing answer."""
+        if name not in CLOSING_FIELDS:
+            raise ValueError(name)
+        closing = self.draft.account.closing
+        if getattr(closing, name) != text:
+            setattr(closing, name, text)
+            self.changed()
+
+    # Sharing --------------------------------------------------------------------------
+    def share(self) -> Path:
+        """Share a copy; returns where it went."""
+        self.save()
+        return share_draft(self.draft, self.share_to)
+
+    def withdraw(self) -> Path | None:
+        """Withdraw the shared copy; returns the file removed, if any."""
+        self.save()
+        return withdraw_draft(self.draft)

@@ -1,0 +1,135 @@
+"""Reading and writing secondstory's TOML files, atomically and without surprises.
+
+Every write goes to a temporary file in the same folder, is flushed and fsynced, then
+renamed over the target, and the folder is fsynced: a crash leaves the old file or the
+new one, never half of either. A file that cannot be read is reported, never rewritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import tomllib
+from pathlib import Path
+from typing import Any, TypeVar
+
+import tomli_w
+from pydantic import BaseModel, ValidationError
+
+from secondstory.errors import FileProblem, NewerFormat
+from secondstory.files.model import FORMAT
+from secondstory.files.paths import PRIVATE_FILE
+
+M = TypeVar("M", bound=BaseModel)
+SHARED_FILE = 0o644
+
+
+def atomic_write(path: Path, data: bytes, mode: int = PRIVATE_FILE) -> None:
+    """Replace `path` with `data` so that readers see the old or the new file, whole."""
+    folder = path.parent
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(folder)
+
+
+def set_aside(path: Path) -> Path:
+    """Keep a file that could not be read under a new name, so a fresh one can take its place.
+
+    Nothing is deleted: `incidents.toml` becomes `incidents.toml.unreadable-20170201T0900Z`.
+    """
+    from datetime import UTC, datetime
+
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    kept = path.with_name(f"{path.name}.unreadable-{stamp}")
+    os.replace(path, kept)
+    _fsync_dir(path.parent)
+    return kept
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # some platforms cannot open folders; the rename is still atomic
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def dump_toml(model: BaseModel) -> bytes:
+    """TOML for a model. tomli-w cannot write None, so absent values are left out."""
+    data = model.model_dump(mode="python", exclude_none=True)
+    return tomli_w.dumps(data).encode("utf-8")
+
+
+def write_model(path: Path, model: BaseModel, mode: int = PRIVATE_FILE) -> None:
+    """Write a model as TOML, atomically."""
+    atomic_write(path, dump_toml(model), mode)
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """The parsed TOML of `path`, or one clear FileProblem."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise FileProblem(path, "no such file") from None
+    except IsADirectoryError:
+        raise FileProblem(path, "is a folder, not a file") from None
+    except OSError as exc:
+        raise FileProblem(path, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise FileProblem(path, "is not UTF-8 text") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise FileProblem(path, f"is not valid TOML ({exc})") from None
+
+
+def parse_model(path: Path, data: dict[str, Any], model: type[M], kind: str) -> M:
+    """Validate parsed TOML as `model`, checking format and kind first."""
+    version = data.get("format")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise FileProblem(path, "has no 'format' number, so it is not a secondstory file")
+    if version > FORMAT:
+        raise NewerFormat(
+            path,
+            f"uses format {version}, newer than this version of secondstory reads "
+            f"(up to {FORMAT}); please update secondstory to open it",
+        )
+    if data.get("kind") != kind:
+        raise FileProblem(path, f"is a {data.get('kind')!r} file, expected {kind!r}")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise FileProblem(path, describe_validation(exc)) from None
+
+
+def read_model(path: Path, model: type[M], kind: str) -> M:
+    """Read and validate one file."""
+    return parse_model(path, read_toml(path), model, kind)
+
+
+def describe_validation(exc: ValidationError) -> str:
+    """The first problem of a ValidationError as one readable phrase."""
+    errors = exc.errors()
+    first = errors[0]
+    where = ".".join(str(part) for part in first["loc"]) or "the file"
+    message = str(first["msg"]).removeprefix("Value error, ")
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return f"{where}: {message}{more}"

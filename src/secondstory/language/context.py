@@ -1,0 +1,233 @@
+"""The context around a match: who the clause is about, negation, and nearby words.
+
+Precision comes from here: "the deploy failed to start" is about a system, "Sam failed to"
+about a person, and "it was not careless" is a negation. The subject is read past a
+relative clause ("Sam, who owns the cron, forgot"), in lines written all in capitals
+("SAM FORGOT"), and, before what only people do, from weaker signs ("dana forgot",
+"whoever set it up forgot").
+"""
+
+from __future__ import annotations
+
+import re
+
+from secondstory.language.rules import Vocabulary
+
+_SPACES = re.compile(r"\s+")
+
+# Where a clause ends: sentence punctuation, brackets, quotes, paragraph and list breaks.
+_LAST_BOUNDARY = re.compile(
+    r'.*(?:[.!?;:()\[\]"“”—–]|\n\s*\n|\n\s*(?:[-*+]|\d+[.)])\s|\s-\s)', re.DOTALL
+)
+_WORD = re.compile(r"[^\W_][\w'-]*")
+_CONJUNCTIONS_WORDS = (
+    "and but because so when while since although though after before until if or once "
+    "where whereas unless why how whether what that which who whom"
+)
+_CONJUNCTIONS = frozenset(_CONJUNCTIONS_WORDS.split())
+_AUXILIARIES_WORDS = (
+    "had has have was were is are am did does do also then just simply merely only "
+    "completely totally really actually never still again already apparently obviously "
+    "clearly probably somehow quickly even both all ultimately basically honestly "
+    "frankly accidentally mistakenly unfortunately later finally eventually first "
+    "certainly definitely must would could should will might may can being been not 'd "
+    "'ve"
+)
+_AUXILIARIES = frozenset(_AUXILIARIES_WORDS.split())
+_PREPOSITIONS_WORDS = "on in from at of for with by during over under across behind"
+_PREPOSITIONS = frozenset(_PREPOSITIONS_WORDS.split())
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "our", "their", "my", "his", "her", "your", "its", "this", "that"]
+)
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ing", "ance", "ence", "ure", "age", "ics")
+_PERSON_RELATIVES = frozenset({"who", "whom"})  # not "whose": "a table whose index"
+_FREE_RELATIVES = frozenset({"whoever", "whomever"})
+_VOWEL = re.compile("[aeiouy]")
+# ", who owns the cron," right before a match, with at most a few helper words after it
+_RELATIVE_CLAUSE = re.compile(
+    r',\s*(who|whom|whose|which|that)\b[^,.;:!?()\[\]"“”\n]{1,80},((?:\s+[\w\']+){0,3})\s*\Z',
+    re.IGNORECASE,
+)
+
+
+def clause_tokens(text: str, start: int, reach: int = 90) -> tuple[list[str], bool]:
+    """The words of the clause before `start`, and whether they open a sentence."""
+    low = start - reach if start > reach else 0
+    last = _LAST_BOUNDARY.match(text, low, start)
+    opens = last is not None or low == 0
+    tokens = _WORD.findall(text, last.end() if last else low, start)
+    # one lower() and a set test in C: most clauses hold no conjunction
+    lowered = " ".join(tokens).lower().split(" ")  # words hold no spaces
+    if tokens and not _CONJUNCTIONS.isdisjoint(lowered):
+        for index in range(len(lowered) - 1, -1, -1):
+            if lowered[index] in _CONJUNCTIONS:
+                return tokens[index:], False
+    return tokens, opens
+
+
+def subject_kind(
+    tokens: list[str],
+    opens_sentence: bool,
+    vocabulary: Vocabulary,
+    *,
+    shouting: bool = False,
+    person_verb: bool = False,
+) -> str:
+    """Who does what follows: "self", "other" (a person), "thing" or "none".
+
+    `shouting`: the clause is all in capitals, so capitals say nothing about names.
+    `person_verb`: what follows is something only people do ("forgot"), so a lower-case
+    word opening the sentence ("dana forgot") or a "who"/"whoever" clause names a person."""
+    words = list(tokens)
+    while words and words[-1].lower() in _AUXILIARIES:
+        words.pop()
+    if words and words[0].lower() in _CONJUNCTIONS:
+        joiner = words.pop(0).lower()
+        if not words:
+            return {"who": "other", "whom": "other", "that": "thing", "which": "thing"}.get(
+                joiner, "none"
+            )
+        if person_verb and joiner in _PERSON_RELATIVES:
+            return "other"  # "the engineer who owns the cron forgot to renew it"
+    if not words:
+        return "none"
+    if person_verb and words[0].lower() in _FREE_RELATIVES:
+        return "other"  # "whoever set up the cron forgot to add a lock"
+    for index in range(1, len(words)):
+        if words[index].lower() in _PREPOSITIONS:
+            words = words[:index]
+            break
+    if len(words) >= 2:
+        pair = f"{words[-2]} {words[-1]}".lower()
+        if pair == "no one":
+            return "other"
+        if pair in vocabulary.systems:
+            return "thing"  # "the certificate manager", not a manager
+        if shouting and any(_determined(word) for word in words[:-1]):
+            return classify(words[-1].lower(), False, vocabulary)  # "THE DEPLOY", not a name
+    last = words[-1]
+    first = opens_sentence and len(words) == 1
+    kind = classify(last, first, vocabulary, shouting=shouting)
+    if kind == "thing" and person_verb and first and _plain_word(last, vocabulary):
+        return "other"  # a first name written in lower case: "dana forgot to renew it"
+    return kind
+
+
+def relative_head(text: str, start: int, tokens: list[str]) -> tuple[int, str] | None:
+    """Where the subject ends before a relative clause set off by commas, and its pronoun.
+
+    In "Sam, who owns the cron, forgot to renew it", "forgot" belongs to Sam: this gives
+    the offset of the comma after "Sam" and "who"."""
+    if not tokens or tokens[0].lower() not in _CONJUNCTIONS:
+        return None
+    match = _RELATIVE_CLAUSE.search(text, max(0, start - 160), start)
+    if match is None or any(w.lower() not in _AUXILIARIES for w in match.group(2).split()):
+        return None
+    return match.start(), match.group(1).lower()
+
+
+def subject_at(text: str, start: int, tokens: list[str], opens: bool, vocab: Vocabulary) -> str:
+    """Who does what starts at `start`, given the clause before it."""
+    shouting = "".join(tokens).isupper() and (  # the next word only matters in capitals
+        (following := _WORD.match(text, start)) is None or following.group().isupper()
+    )
+    person_verb = vocab.person_verbs is not None and bool(vocab.person_verbs.match(text, start))
+    head = relative_head(text, start, tokens)
+    if head is None:
+        return subject_kind(tokens, opens, vocab, shouting=shouting, person_verb=person_verb)
+    end, pronoun = head
+    head_tokens, head_opens = clause_tokens(text, end)
+    shouting = "".join(head_tokens).isupper() and shouting
+    kind = subject_kind(head_tokens, head_opens, vocab, shouting=shouting, person_verb=person_verb)
+    if pronoun in _PERSON_RELATIVES and kind in ("thing", "none"):
+        return "other"  # "who" is said of people: "the releaser, who was new, forgot"
+    return kind
+
+
+def group_kind(phrase: str, vocabulary: Vocabulary, *, shouting: bool = False) -> str:
+    """Who a short noun phrase captured by a pattern names (a person if any word does)."""
+    words = _WORD.findall(phrase)
+    determined = shouting and any(_determined(word) for word in words)
+    for word in words:
+        if _determined(word):
+            continue
+        kind = classify(word.lower() if determined else word, False, vocabulary, shouting=shouting)
+        if kind in ("self", "other"):
+            return kind
+    return "thing"
+
+
+def classify(
+    word: str, first_in_sentence: bool, vocabulary: Vocabulary, *, shouting: bool = False
+) -> str:
+    """One word as a subject: a pronoun or role, a known system, or a capitalised name.
+
+    In text written all in capitals (`shouting`) a word is taken for a name unless it is
+    listed as a system, has no vowel or a digit (an acronym) or ends like a noun."""
+    low = word.lower()
+    if low in vocabulary.self_words:
+        return "self"
+    if low in vocabulary.people:
+        return "other"
+    if low in vocabulary.systems:
+        return "thing"
+    if shouting:
+        if not word.isalpha() or not _VOWEL.search(low) or low.endswith(_NOUN_ENDINGS):
+            return "thing"
+        return "other"
+    if not word[0].isupper():
+        return "thing"
+    if len(word) > 1 and (word.isupper() or any(ch.isupper() or ch.isdigit() for ch in word[1:])):
+        return "thing"  # an acronym, CamelCase product or versioned name
+    if first_in_sentence and low.endswith(_NOUN_ENDINGS):
+        return "thing"  # "Replication ..." at the start of a sentence
+    return "other"
+
+
+def _determined(word: str) -> bool:
+    """A determiner or a possessive: what comes after it is not a bare name."""
+    low = word.lower()
+    return low in _DETERMINERS or low.endswith("'s")
+
+
+def _plain_word(word: str, vocabulary: Vocabulary) -> bool:
+    """A lower-case word that could be a first name: letters only, not a system or noun."""
+    low = word.lower()
+    return (
+        word.isalpha()
+        and word.islower()
+        and low not in vocabulary.systems
+        and not low.endswith(_NOUN_ENDINGS)
+    )
+
+
+def negated(tokens: list[str], vocabulary: Vocabulary) -> bool:
+    """Whether a negator sits among the last few words of the clause."""
+    recent = tokens[-vocabulary.negation_window :] if vocabulary.negation_window else []
+    for word in recent:
+        low = word.lower()
+        if low in vocabulary.negators or (low.endswith("n't") and "n't" in vocabulary.negators):
+            return True
+    return False
+
+
+def around(text: str, start: int, end: int, reach: int = 45) -> tuple[str, str]:
+    """The text just before and just after a match, whitespace folded to single spaces."""
+    return before(text, start, reach), after(text, end, reach)
+
+
+def before(text: str, start: int, reach: int = 45) -> str:
+    """The text just before `start`, whitespace folded to single spaces."""
+    return folded(text[start - reach if start > reach else 0 : start])
+
+
+def after(text: str, end: int, reach: int = 45) -> str:
+    """The text just after `end`, whitespace folded to single spaces."""
+    return folded(text[end : end + reach])
+
+
+def folded(piece: str) -> str:
+    """Runs of whitespace as single spaces."""
+    if "\n" in piece or "\t" in piece or "  " in piece:
+        return _SPACES.sub(" ", piece)
+    return piece

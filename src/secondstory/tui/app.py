@@ -1,0 +1,208 @@
+"""The Textual application: it only wires settings to the first screen.
+
+`Settings` lives in `host`, beside the `Host` protocol the screens use; both are
+re-exported here for the command line and the tests.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from secondstory.tui.host import Saver, Settings
+
+if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
+    from secondstory.account.drafts import Step
+    from secondstory.account.interview import Interview
+    from secondstory.account.prompts import PromptSet
+    from secondstory.language import RuleSet
+
+__all__ = ["SecondstoryApp", "Settings", "create_app"]
+
+
+class SecondstoryApp(App[None]):
+    """secondstory in the terminal."""
+
+    TITLE = "secondstory"
+    CSS_PATH = ["app.tcss", "facilitate.tcss"]
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="help"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        # Same key, shown instead of Quit when a screen was opened from home.
+        Binding("ctrl+q", "home", "Home", id="home", priority=True),
+        # Moving focus here, before the next key is handed on, keeps a burst of typing
+        # after tab (a paste, a slow SSH link catching up) in the answer it was meant for.
+        Binding("tab", "focus_next", "Next answer", show=False, priority=True, id="focus-next"),
+        Binding(
+            "shift+tab",
+            "focus_previous",
+            "Previous answer",
+            show=False,
+            priority=True,
+            id="focus-previous",
+        ),
+    ]
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self._savers: list[Saver] = []
+        self._prompts: PromptSet | None = None
+        self._rules: RuleSet | None = None
+
+    @property
+    def prompts(self) -> PromptSet:
+        """The interview's prompt set: the team's file, or the built-in one."""
+        if self._prompts is None:
+            from secondstory.account.prompts import load_prompt_set_or_default
+
+            self._prompts, warning = load_prompt_set_or_default(self.settings.prompts)
+            if warning:
+                self.notify(warning, severity="warning", timeout=10)
+        return self._prompts
+
+    @property
+    def language_rules(self) -> RuleSet:
+        """The language rules: built-in, with the team's own file when it can be used."""
+        if self._rules is None:
+            from secondstory.language.rules import load_rules_or_default
+
+            self._rules, warning = load_rules_or_default()
+            if warning:
+                self.notify(warning, severity="warning", timeout=10)
+        return self._rules
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is plain text: names, titles and paths come from files."""
+        from secondstory.export.textsafe import printable
+
+        lines = "\n".join(printable(line) for line in message.split("\n"))
+        super().notify(
+            lines, title=printable(title), severity=severity, timeout=timeout, markup=False
+        )
+
+    def on_mount(self) -> None:
+        self._install_signal_handlers()
+        self.push_screen(self._first_screen())
+
+    def _first_screen(self) -> Screen[None]:
+        from secondstory.tui.screens.home import HomeScreen
+
+        if self.settings.mode == "facilitate" and self.settings.incident is not None:
+            from secondstory.tui.screens.facilitate import FacilitateScreen
+
+            return FacilitateScreen(self.settings.incident)
+        if self.settings.mode == "give" and self.settings.incident is not None:
+            from secondstory.tui.screens.interview import open_interview
+
+            return open_interview(self, self.settings.incident)
+        return HomeScreen()
+
+    # Saving: screens register a callback that writes what is in memory right now, and
+    # says what it could not keep.
+    def register_saver(self, save: Saver) -> None:
+        """Call `save` on quit and on SIGTERM/SIGHUP."""
+        self._savers.append(save)
+
+    def unregister_saver(self, save: Saver) -> None:
+        """Stop calling `save`."""
+        if save in self._savers:
+            self._savers.remove(save)
+
+    def show_step(self, step: Step, interview: Interview) -> None:
+        """Replace the current interview step with `step` of the same interview."""
+        from secondstory.tui.screens.interview import step_screen
+
+        self.switch_screen(step_screen(step, interview, self.prompts))
+
+    def save_all(self) -> list[str]:
+        """Write everything open to disk now; returns what could not be saved, if anything."""
+        problems = [save() for save in list(self._savers)]
+        return [problem for problem in problems if problem]
+
+    def _install_signal_handlers(self) -> None:
+        # A dropped SSH connection sends SIGHUP, which kills a Textual app before any exit
+        # handler runs; save synchronously first, then leave.
+        signal.signal(signal.SIGHUP, self._on_hangup)
+        signal.signal(signal.SIGTERM, self._on_terminate)
+
+    def _on_hangup(self, signum: int, frame: object) -> None:
+        self.save_all()
+        import os
+
+        os._exit(128 + signum)  # the terminal is gone: restoring it would only fail
+
+    def _on_terminate(self, signum: int, frame: object) -> None:
+        self.save_all()
+        self.call_later(self.exit)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("quit", "home"):
+            return (action == "home") == self._home_beneath()
+        return True
+
+    def _home_beneath(self) -> bool:
+        from secondstory.tui.screens.home import HomeScreen
+
+        stack = self.screen_stack
+        return (
+            len(stack) > 1
+            and not isinstance(stack[-1], HomeScreen)
+            and any(isinstance(screen, HomeScreen) for screen in stack[:-1])
+        )
+
+    async def action_quit(self) -> None:
+        self._leave(self.exit)
+
+    def action_home(self) -> None:
+        """Save, then go back to the home screen this screen was opened from."""
+        self._leave(self._pop_to_home)
+
+    def _pop_to_home(self) -> None:
+        from secondstory.tui.screens.home import HomeScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+
+    def _leave(self, then: Callable[[], None]) -> None:
+        """Save everything; if something could not be saved, ask before leaving it behind."""
+        from secondstory.tui.dialogs.confirm import ConfirmDialog
+
+        problems = self.save_all()
+        if not problems:
+            then()
+            return
+        question = " ".join(problems) + " Leave anyway?"
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                then()
+
+        self.push_screen(ConfirmDialog(question, "Leave", "Stay"), answered)
+
+    def action_help(self) -> None:
+        from secondstory.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+
+def create_app(settings: Settings | None = None) -> SecondstoryApp:
+    """The one app factory, used by the command line and the tests."""
+    return SecondstoryApp(settings or Settings())

@@ -1,0 +1,1 @@
+"""Modal dialogs, one per file, each returning a typed result (`ModalScreen[T]`)."""

@@ -1,0 +1,72 @@
+"""What screens and widgets may ask of the app, without importing the app.
+
+The app satisfies `Host`; screens reach it through `host(self)`. This keeps the import
+direction one way: `app` imports the screens, never the other way round.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+    from secondstory.account.drafts import Step
+    from secondstory.account.interview import Interview
+    from secondstory.account.prompts import PromptSet
+    from secondstory.language import RuleSet
+
+Mode = Literal["home", "give", "facilitate"]
+Saver = Callable[[], "str | None"]
+"""Writes what a screen holds; returns a sentence about what it could not save, or None."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the command line asked for."""
+
+    mode: Mode = "home"
+    incident: Path | None = None
+    """The incident folder to give an account for or facilitate."""
+    prompts: Path | None = None
+    """A team's own prompt set, instead of the built-in one."""
+    share_to: Path | None = None
+    """Share to this file instead of the incident's accounts/ folder."""
+    demo: bool = False
+    """Running on the demo's temporary home."""
+
+
+@runtime_checkable
+class Host(Protocol):
+    """The app as screens see it."""
+
+    @property
+    def settings(self) -> Settings:
+        """What the command line asked for."""
+
+    @property
+    def prompts(self) -> PromptSet:
+        """The interview's prompt set."""
+
+    @property
+    def language_rules(self) -> RuleSet:
+        """The language rules in force."""
+
+    def register_saver(self, save: Saver) -> None:
+        """Call `save` on quit and on SIGTERM/SIGHUP."""
+
+    def unregister_saver(self, save: Saver) -> None:
+        """Stop calling `save`."""
+
+    def show_step(self, step: Step, interview: Interview) -> None:
+        """Replace the current interview step with `step` of the same interview."""
+
+
+def host(node: DOMNode) -> Host:
+    """The app that `node` runs in, as a `Host`."""
+    app = node.app
+    assert isinstance(app, Host), "secondstory's screens run inside SecondstoryApp"
+    return app

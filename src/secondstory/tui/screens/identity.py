@@ -1,0 +1,78 @@
+"""Who you are: the name you want to be known by, an optional role, your time zone."""
+
+from __future__ import annotations
+
+from zoneinfo import available_timezones
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, Static
+
+from secondstory.times.zones import is_zone
+from secondstory.tui.screens.step import StepScreen
+
+
+class IdentityScreen(StepScreen):
+    """Name, role and time zone."""
+
+    STEP = "identity"
+
+    def compose_step(self) -> ComposeResult:
+        identity = self.prompts.identity
+        account = self.interview.draft.account
+        with VerticalScroll(classes="step-body"):
+            yield Static(Text(identity.title, style="bold"), classes="step-title")
+            yield Static(Text(identity.intro.strip()), classes="step-intro")
+            for name, value in (
+                ("author", account.author),
+                ("role", account.role or ""),
+                ("timezone", account.timezone),
+            ):
+                prompt = getattr(identity, name)
+                yield Label(prompt.label, classes="field-label", markup=False)
+                yield Label(prompt.help, classes="field-help-always", markup=False)
+                suggester = None
+                if name == "timezone":
+                    suggester = SuggestFromList(sorted(available_timezones()), case_sensitive=False)
+                yield Input(
+                    value,
+                    placeholder=prompt.placeholder,
+                    id=f"identity-{name}",
+                    suggester=suggester,
+                    compact=True,
+                )
+            yield Static("", id="timezone-message", classes="field-message")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#identity-author", Input).focus()
+
+    def take_from_widgets(self) -> None:
+        for field in self.query(Input):
+            self._keep(field)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._keep(event.input)
+
+    def _keep(self, field: Input) -> None:
+        name = (field.id or "").removeprefix("identity-")
+        value = field.value
+        message = self.query_one("#timezone-message", Static)
+        if name == "timezone":
+            if not is_zone(value.strip()):
+                message.update(
+                    Text(
+                        "Type an IANA zone such as Europe/Amsterdam or America/New_York; "
+                        "→ completes a suggestion. Your times keep the zone you had before."
+                    )
+                )
+                return
+            message.update("")
+            self.interview.set_identity("timezone", value.strip())
+            return
+        self.interview.set_identity(name, value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.focus_next()

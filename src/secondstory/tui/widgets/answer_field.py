@@ -1,0 +1,90 @@
+"""One question with its answer box and its language note."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Label, TextArea
+
+from secondstory.tui.widgets.nudge import NoteChoices, Nudge, finding_key, notes_for, rules_of
+
+CHECK_AFTER_QUIET = 0.4
+"""Seconds of quiet typing before the words are checked."""
+
+
+class AnswerField(Vertical):
+    """A labelled, multi-line answer; posts Changed as the person types."""
+
+    class Changed(Message):
+        """The answer's text changed."""
+
+        def __init__(self, field: AnswerField, text: str) -> None:
+            super().__init__()
+            self.field = field
+            self.text = text
+
+    def __init__(
+        self, name: str, label: str, help_text: str, text: str, nudges: NoteChoices
+    ) -> None:
+        super().__init__(id=f"field-{name}", classes="answer-field")
+        self.field_name = name
+        self.label = label
+        self.help_text = help_text
+        self.initial = text
+        self.nudges = nudges
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.label, classes="field-label", markup=False)
+        # The help sits in the empty box, and steps aside as soon as there are words.
+        yield TextArea(
+            self.initial,
+            soft_wrap=True,
+            tab_behavior="focus",
+            compact=True,
+            placeholder=self.help_text,
+        )
+        yield Nudge()
+
+    def on_mount(self) -> None:
+        self.check_words()
+
+    @property
+    def text(self) -> str:
+        """What is typed now."""
+        return self.query_one(TextArea).text
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(self, event.text_area.text))
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(CHECK_AFTER_QUIET, self.check_words)
+
+    def check_words(self) -> None:
+        """Look for blame or hindsight words and show the first one not dismissed."""
+        nudge = self.query_one(Nudge)
+        if not self.nudges.enabled:
+            nudge.show(None)
+            return
+        findings = notes_for(
+            self.text, rules_of(self), dismissed=self.nudges.dismissed, field_name=self.field_name
+        )
+        nudge.show(findings[0] if findings else None)
+
+    def set_nudges(self, nudges: NoteChoices) -> None:
+        """Apply a new choice about notes."""
+        self.nudges = nudges
+        self.check_words()
+
+    def dismiss_nudge(self) -> str | None:
+        """Dismiss the note shown; returns its key to remember."""
+        finding = self.query_one(Nudge).finding
+        if finding is None:
+            return None
+        key = finding_key(finding)
+        self.nudges = NoteChoices(self.nudges.enabled, self.nudges.dismissed | {key})
+        self.check_words()
+        return key

@@ -1,0 +1,115 @@
+"""One moment in full: who, when, their five answers word for word, and what it connects to."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from secondstory.export.labels import (
+    FIELDS,
+    cite,
+    day,
+    placement,
+    precision,
+    same_event_time,
+    written,
+)
+from secondstory.export.labels import when as when_label
+from secondstory.export.textsafe import printable
+from secondstory.files.model import NarrativeNotes
+from secondstory.narrative.annotate import questions_of, themes_of
+from secondstory.narrative.model import Entry, Narrative, SameEvent
+
+NEAREST = 8
+"""How many moments happening meanwhile (or told alike) are named before "and N more"."""
+
+
+def describe_entry(entry: Entry, narrative: Narrative, notes: NarrativeNotes) -> Text:
+    """The moment as rich Text; people's words are appended as plain text, never markup."""
+    text = Text()
+    text.append(printable(entry.author), style="bold")
+    if entry.role:
+        text.append(f" · {printable(entry.role)}")
+    text.append(f" · moment {entry.moment}\n", style="dim")
+    text.append(_when(entry, narrative) + "\n")
+    if entry.when is not None:
+        text.append(f"As written: {printable(written(entry))}\n", style="dim")
+    for name, label in FIELDS:
+        words = getattr(entry, name)
+        if words.strip():
+            text.append(f"\n{label}\n", style="bold")
+            text.append(printable(words) + "\n")
+    _links(text, entry, narrative)
+    _notes(text, entry, notes)
+    return text
+
+
+def _when(entry: Entry, narrative: Narrative) -> str:
+    if entry.at is None:
+        return f"{when_label(entry)} · {placement(narrative, entry)}"
+    return f"{when_label(entry)}, {day(entry.at)} · {precision(entry)}"
+
+
+def nearest(entry: Entry, refs: tuple[str, ...], narrative: Narrative) -> str:
+    """The moments closest to `entry` on the timeline, cited, and how many more there are."""
+    others = [r for r in refs if r != entry.ref]
+
+    def distance(ref: str) -> int:
+        found = narrative.entry(ref)
+        return abs(found.index - entry.index) if found is not None else len(narrative.timeline)
+
+    # A long stretch of overlapping moments can hold thousands; the nearest few say enough.
+    closest = set(sorted(others, key=distance)[:NEAREST])
+    shown = [r for r in others if r in closest]
+    words = ", ".join(cite(narrative, r) for r in shown)
+    if len(others) > len(shown):
+        words += f" and {len(others) - len(shown):,} more"
+    return printable(words)
+
+
+def _links(text: Text, entry: Entry, narrative: Narrative) -> None:
+    if entry.group is not None:
+        text.append("\nMeanwhile: ", style="bold")
+        text.append(nearest(entry, narrative.concurrent[entry.group].members, narrative) + "\n")
+    for number in entry.same_event:
+        group = narrative.same_event[number]
+        text.append("\n" + _group_title(group) + ": ", style="bold")
+        text.append(nearest(entry, group.members, narrative) + "\n")
+        text.append(same_event_time(group) + "\n", style="dim")
+        if group.note:
+            text.append(f"Your note: {printable(group.note)}\n", style="italic")
+
+
+def _group_title(group: SameEvent) -> str:
+    if group.source == "suggested":
+        return "Perhaps the same event as"
+    return "Same event as (you linked them)"
+
+
+def _notes(text: Text, entry: Entry, notes: NarrativeNotes) -> None:
+    themes = themes_of(notes, entry.ref)
+    if themes:
+        text.append("\nThemes: ", style="bold")
+        text.append(printable("; ".join(t.title for t in themes)) + "\n")
+    questions = questions_of(notes, entry.ref)
+    for question in questions:
+        text.append("\nQuestion: ", style="bold")
+        text.append(printable(question.text) + "\n")
+
+
+class MomentDetail(VerticalScroll):
+    """Shows the moment under the timeline's cursor; focus it to scroll long answers."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("No moment to show yet.", style="dim"), id="detail-body")
+
+    def show(self, entry: Entry | None, narrative: Narrative, notes: NarrativeNotes) -> None:
+        """Show this moment, or a kind word when there is none."""
+        body = self.query_one("#detail-body", Static)
+        if entry is None:
+            body.update(Text("No one has shared an account yet. ctrl+r looks again.", "dim"))
+        else:
+            body.update(describe_entry(entry, narrative, notes))
+        self.scroll_home(animate=False)
