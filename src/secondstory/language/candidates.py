@@ -1,6 +1,6 @@
 """Every match of every rule's patterns, before anyone asks whether it applies.
 
-With the prefilter, patterns only run near the rules' keywords (see language_scan). The
+With the prefilter, patterns only run near the rules' keywords (see scan.py). The
 matches are kept as flat lists of offsets rather than a match object or tuple each (only
 a pattern that names its subject keeps its match objects): dense text has a match every
 50 characters, and an object per match costs time to build, sort and garbage-collect.

@@ -1,7 +1,7 @@
 """Whether a rule's match is a use of its words, from what is near it.
 
 The questions (who the clause is about, a negation, a mention just before or after, a
-rule's own unless patterns) are answered by language_context. Several rules often match
+rule's own unless patterns) are answered by context.py. Several rules often match
 at the same place (self-blame and blame-other share their patterns), so each answer is
 kept for the others; on dense text nearly every sentence holds a match, so that is done
 with the least work: matches come in order of their start, and only the answers for the
@@ -24,7 +24,7 @@ from secondstory.language.context import (
 from secondstory.language.rules import Rule, Vocabulary
 
 _IGNORECASE = int(re.IGNORECASE)  # a plain int: "flags & re.IGNORECASE" is slow enum code
-_REACH = 45  # characters read either side, as language_context.before and after do
+_REACH = 45  # characters read either side, as context.before and after do
 _UNSEEN = "\x00unseen"  # not yet looked at (None is an answer: a mention)
 
 

@@ -327,7 +327,7 @@ def _led(rule: Rule, everywhere: set[str]) -> Rule:
 
     A pattern's own keywords are tried first; failing those, any rule's keyword that every
     match begins with ("could" for "could not be bothered") serves just as well, since the
-    scanner looks for all of them anyway. Only a speed-up: see language_scan."""
+    scanner looks for all of them anyway. Only a speed-up: see scan.py."""
     keywords, led = [], []
     for pattern, own in zip(rule.patterns, rule.pattern_keywords, strict=True):
         leading = leading_keywords(pattern.pattern, own) if own else None
