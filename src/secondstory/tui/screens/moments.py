@@ -97,6 +97,7 @@ class MomentsScreen(StepScreen):
 
     def _confirm_delete(self, moment_id: str) -> None:
         number = self._number(moment_id)
+        self.save_now()  # what is on screen is on disk before the question, whatever the answer
 
         def answered(yes: bool | None) -> None:
             if yes:
