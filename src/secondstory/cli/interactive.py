@@ -1,4 +1,4 @@
-"""The commands that open the app: home, `give`, `facilitate` and `demo`.
+"""The commands that open the app: home (no command at all), `give`, `facilitate`, `demo`.
 
 What can be checked before a screen opens (the incident, a --prompts file, a --to target)
 is checked here, so a mistake is one line on stderr rather than a screen that cannot work.
@@ -9,15 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any, TypeAlias
 
 from secondstory.errors import SecondstoryError
 
-Commands: TypeAlias = "argparse._SubParsersAction[Any]"
-"""What `add_subparsers` returns. Home is the command line with no command."""
 
-
-def add_give(commands: Commands) -> None:
+def add_give(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add `give`."""
     give = commands.add_parser("give", help="give your account of an incident")
     give.add_argument("incident", metavar="INCIDENT", help="incident folder, or its id")
@@ -32,14 +28,14 @@ def add_give(commands: Commands) -> None:
     give.set_defaults(handler=run_give)
 
 
-def add_facilitate(commands: Commands) -> None:
+def add_facilitate(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add `facilitate`."""
     facilitate = commands.add_parser("facilitate", help="merge and annotate shared accounts")
     facilitate.add_argument("incident", metavar="INCIDENT", help="incident folder, or its id")
     facilitate.set_defaults(handler=run_facilitate)
 
 
-def add_demo(commands: Commands) -> None:
+def add_demo(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add `demo`."""
     demo = commands.add_parser("demo", help="explore a sample incident in a temporary home")
     demo.set_defaults(handler=run_demo)
