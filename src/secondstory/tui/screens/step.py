@@ -121,7 +121,9 @@ class StepScreen(Screen[None]):
 
     def go_to(self, step: Step) -> None:
         """Leave this step for another, saving first."""
-        self.write()
+        # What the widgets hold now: in a burst of keys, the last Changed message may
+        # still be on its way when the key that leaves the step arrives.
+        self.save_now()
         self.secondstory.show_step(step, self.interview)
 
     # Language notes ---------------------------------------------------------------------
