@@ -1,0 +1,90 @@
+"""The real-text evaluation set: format, labels, sources and the split by source."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+REAL = DATA / "real"
+HALVES = ("dev.tsv", "test.tsv")
+CATEGORIES = {
+    "counterfactual",
+    "hindsight",
+    "root-cause",
+    "blame-other",
+    "self-blame",
+    "judgement",
+    "minimising",
+}
+ALONE = {"-", "expectation"}  # labels that are never joined with others
+ADDRESS = re.compile(r"^https?://[^\s/]+\.[^\s/]+(/\S*)?$")
+
+
+def rows(name: str) -> list[tuple[int, str, str, str]]:
+    """(line number, label, sentence, source) of every data line of one half."""
+    found = []
+    lines = (REAL / name).read_text(encoding="utf-8").split("\n")
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        columns = line.split("\t")
+        assert len(columns) == 3, f"{name}:{number} has {len(columns)} columns, not 3"
+        label, sentence, source = columns
+        found.append((number, label, sentence, source))
+    return found
+
+
+def present() -> list[str]:
+    """The halves that are in the tree (the development half comes first)."""
+    return [name for name in HALVES if (REAL / name).exists()]
+
+
+def test_the_development_half_is_there_and_large_enough() -> None:
+    assert (REAL / "dev.tsv").exists()
+    assert len(rows("dev.tsv")) >= 150
+
+
+@pytest.mark.parametrize("name", HALVES)
+def test_every_line_has_a_known_label_a_sentence_and_an_address(name: str) -> None:
+    if not (REAL / name).exists():
+        pytest.skip(f"{name} is not in the tree yet")
+    for number, label, sentence, source in rows(name):
+        where = f"{name}:{number}"
+        if label not in ALONE:
+            parts = label.split("|")
+            assert parts and all(part in CATEGORIES for part in parts), where
+            assert len(parts) == len(set(parts)), where
+        assert sentence == sentence.strip() and sentence, where
+        assert "  " not in sentence, where
+        assert ADDRESS.match(source), f"{where}: {source!r} does not look like an address"
+
+
+def test_no_source_is_in_both_halves() -> None:
+    names = present()
+    sources = {name: {row[3] for row in rows(name)} for name in names}
+    if len(names) == 2:
+        assert not sources["dev.tsv"] & sources["test.tsv"]
+
+
+def test_no_sentence_is_there_twice_nor_in_our_own_corpus() -> None:
+    sentences = Counter(row[2] for name in present() for row in rows(name))
+    assert [s for s, n in sentences.items() if n > 1] == []
+    ours = set()
+    for corpus in ("language_corpus.tsv", "language_holdout.tsv"):
+        for line in (DATA / corpus).read_text(encoding="utf-8").splitlines():
+            if "\t" in line and not line.startswith("#"):
+                ours.add(line.split("\t", 1)[1].strip().casefold())
+    assert [s for s in sentences if s.casefold() in ours] == []
+
+
+@pytest.mark.parametrize("name", HALVES)
+def test_each_half_is_roughly_half_blame(name: str) -> None:
+    if not (REAL / name).exists():
+        pytest.skip(f"{name} is not in the tree yet")
+    labels = [row[1] for row in rows(name)]
+    blame = sum(label not in ALONE for label in labels)
+    assert 0.4 <= blame / len(labels) <= 0.6
