@@ -91,6 +91,11 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise FileProblem(path, "is a folder, not a file") from None
     except OSError as exc:
         raise FileProblem(path, f"cannot be read ({exc.strerror or exc})") from None
+    return parse_toml(path, raw)
+
+
+def parse_toml(path: Path, raw: bytes) -> dict[str, Any]:
+    """The parsed TOML of `raw`, read from `path` (or standard input), or one FileProblem."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
