@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 import tomllib
 from pathlib import Path
@@ -23,13 +24,19 @@ from secondstory.files.paths import PRIVATE_FILE
 
 M = TypeVar("M", bound=BaseModel)
 SHARED_FILE = 0o644
+"""Readable by everyone who may enter the folder; in a group folder (setgid), 0640."""
 
 
 def atomic_write(path: Path, data: bytes, mode: int = PRIVATE_FILE) -> None:
-    """Replace `path` with `data` so that readers see the old or the new file, whole."""
+    """Replace `path` with `data` so that readers see the old or the new file, whole.
+
+    In a setgid folder the new file has the folder's group, and SHARED_FILE is written
+    0640: the group reads it, nobody else (see docs/shared-hosts.md).
+    """
     folder = path.parent
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        mode = _keep_group(fd, folder, mode)
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -41,6 +48,20 @@ def atomic_write(path: Path, data: bytes, mode: int = PRIVATE_FILE) -> None:
             os.unlink(tmp)
         raise
     _fsync_dir(folder)
+
+
+def _keep_group(fd: int, folder: Path, mode: int) -> int:
+    """Give the file a setgid folder's group (where the system does not), and its mode."""
+    try:
+        where = os.stat(folder)
+    except OSError:
+        return mode
+    if not where.st_mode & stat.S_ISGID:
+        return mode
+    if os.fstat(fd).st_gid != where.st_gid:
+        with contextlib.suppress(OSError):  # not a member of the group: the system decides
+            os.fchown(fd, -1, where.st_gid)
+    return mode & ~0o007 if mode == SHARED_FILE else mode
 
 
 def set_aside(path: Path) -> Path:
@@ -76,9 +97,25 @@ def dump_toml(model: BaseModel) -> bytes:
     return tomli_w.dumps(data).encode("utf-8")
 
 
-def write_model(path: Path, model: BaseModel, mode: int = PRIVATE_FILE) -> None:
-    """Write a model as TOML, atomically."""
-    atomic_write(path, dump_toml(model), mode)
+def write_model(path: Path, model: BaseModel, mode: int = PRIVATE_FILE) -> bool:
+    """Write a model as TOML, atomically; returns False when the file already says exactly that.
+
+    A file that would not change is not rewritten: its bytes and time stay as they are,
+    so synced folders (git, rsync) see no change where there is none.
+    """
+    data = dump_toml(model)
+    if holds(path, data):
+        return False
+    atomic_write(path, data, mode)
+    return True
+
+
+def holds(path: Path, data: bytes) -> bool:
+    """Whether `path` is a file with exactly these bytes."""
+    try:
+        return path.is_file() and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def read_toml(path: Path) -> dict[str, Any]:
