@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_optional(commands, "secondstory.cli.share")
     _add_optional(commands, "secondstory.cli.merge")
     _add_optional(commands, "secondstory.cli.lint")
+    _add_optional(commands, "secondstory.cli.docs")
     interactive.add_demo(commands)
     return parser
 
