@@ -110,6 +110,7 @@ def test_an_incident_inside_a_setgid_folder_is_set_up_for_its_group(tmp_path: Pa
 def test_a_group_that_does_not_exist_is_one_clear_line(tmp_path: Path) -> None:
     with pytest.raises(SecondstoryError, match="no group called 'no-such-group-x'"):
         create_incident("Queue", parent=tmp_path, timezone="UTC", group="no-such-group-x")
+    assert list(tmp_path.iterdir()) == []  # nothing made
 
 
 @as_root

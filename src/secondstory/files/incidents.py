@@ -12,7 +12,7 @@ import tomli_w
 from secondstory.errors import NotFound, SecondstoryError
 from secondstory.files.model import Incident, NarrativeNotes, now_utc, slugify
 from secondstory.files.paths import ensure_private_dir, known_incidents_file
-from secondstory.files.shared import is_group_folder, make_group_folders
+from secondstory.files.shared import group_id, is_group_folder, make_group_folders
 from secondstory.files.storage import (
     SHARED_FILE,
     atomic_write,
@@ -69,6 +69,8 @@ def create_incident(
         )
     except ValueError as exc:
         raise SecondstoryError(_first_error(exc)) from None
+    if group is not None:
+        group_id(group)  # a group that does not exist is said before anything is made
     folder = parent / incident.id
     if (folder / INCIDENT_FILE).exists():
         raise SecondstoryError(f"{folder} already holds an incident; it was left as it is")

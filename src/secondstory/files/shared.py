@@ -61,7 +61,10 @@ def group_name(folder: Path) -> str:
 
 
 def make_group_folders(folder: Path, accounts: Path, group: str | None) -> None:
-    """Give the incident folder and its accounts/ to a group, with the modes above."""
+    """Give the incident folder and its accounts/ to a group, with the modes above.
+
+    Without a `group` they keep the one they inherited from a setgid parent.
+    """
     gid = group_id(group) if group is not None else None
     for path, mode in ((folder, GROUP_INCIDENT_DIR), (accounts, GROUP_ACCOUNTS_DIR)):
         if gid is not None:
