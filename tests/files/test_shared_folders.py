@@ -127,3 +127,35 @@ def test_someone_elses_shared_file_is_never_replaced_or_withdrawn(
         write_own_copy(path, copy)
     assert withdraw_draft(interview.draft) is None
     assert path.read_bytes() == before
+
+
+def test_a_new_file_is_never_put_over_one_that_appeared_meanwhile(tmp_path: Path) -> None:
+    from secondstory.files.storage import atomic_write
+
+    path = tmp_path / "a.toml"
+    atomic_write(path, b"first\n", 0o640, new=True)
+    assert path.read_bytes() == b"first\n" and _mode(path) == 0o640
+    with pytest.raises(FileExistsError):
+        atomic_write(path, b"second\n", new=True)
+    assert path.read_bytes() == b"first\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.toml"]  # no temporary file left
+
+
+@as_root
+def test_two_people_sharing_one_name_at_once_never_replace_each_other(
+    incident_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    interview = _interview(incident_folder)
+    target = incident_folder / "accounts" / f"{interview.draft.account.account}.toml"
+    real_link = os.link
+
+    def someone_else_first(source: str, destination: Path) -> None:
+        Path(destination).write_bytes(b"theirs\n")  # written just before ours lands
+        os.chown(destination, NOBODY, -1)
+        real_link(source, destination)
+
+    monkeypatch.setattr("secondstory.files.storage.os.link", someone_else_first)
+    with pytest.raises(SecondstoryError, match="was written by someone else"):
+        share_draft(interview.draft)
+    assert target.read_bytes() == b"theirs\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == [target.name]

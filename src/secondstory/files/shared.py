@@ -90,16 +90,25 @@ def owned_by_someone_else(path: Path) -> bool:
 
 
 def write_own_copy(path: Path, model: BaseModel) -> bool:
-    """Write a shared file, never over one that someone else wrote; False when unchanged."""
+    """Write a shared file, never over one that someone else wrote; False when unchanged.
+
+    A first share only ever creates the file: if the same name appeared in the meantime,
+    it is looked at again rather than replaced.
+    """
+    refused = f"{path} was written by someone else; it was left as it is"
     if owned_by_someone_else(path):
-        raise SecondstoryError(f"{path} was written by someone else; it was left as it is")
+        raise SecondstoryError(refused)
     try:
+        if not path.exists():
+            try:
+                return write_model(path, model, SHARED_FILE, new=True)
+            except FileExistsError:
+                if owned_by_someone_else(path):
+                    raise SecondstoryError(refused) from None
         return write_model(path, model, SHARED_FILE)
     except PermissionError:
         if path.exists():  # a sticky folder refused to replace another's file
-            raise SecondstoryError(
-                f"{path} was written by someone else; it was left as it is"
-            ) from None
+            raise SecondstoryError(refused) from None
         raise
 
 

@@ -8,6 +8,7 @@ new one, never half of either. A file that cannot be read is reported, never rew
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -27,11 +28,12 @@ SHARED_FILE = 0o644
 """Readable by everyone who may enter the folder; in a group folder (setgid), 0640."""
 
 
-def atomic_write(path: Path, data: bytes, mode: int = PRIVATE_FILE) -> None:
+def atomic_write(path: Path, data: bytes, mode: int = PRIVATE_FILE, *, new: bool = False) -> None:
     """Replace `path` with `data` so that readers see the old or the new file, whole.
 
     In a setgid folder the new file has the folder's group, and SHARED_FILE is written
-    0640: the group reads it, nobody else (see docs/shared-hosts.md).
+    0640: the group reads it, nobody else (see docs/shared-hosts.md). With `new`, the file
+    must not exist yet: one that appeared meanwhile raises FileExistsError, untouched.
     """
     folder = path.parent
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -42,12 +44,29 @@ def atomic_write(path: Path, data: bytes, mode: int = PRIVATE_FILE) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        if new:
+            _link_new(tmp, path)
+        else:
+            os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
     _fsync_dir(folder)
+
+
+def _link_new(tmp: str, path: Path) -> None:
+    """Put `tmp` at `path` only if nothing is there: a hard link fails when a file exists."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: the look before must do
+        if path.exists():
+            raise FileExistsError(errno.EEXIST, "File exists", str(path)) from None
+        os.replace(tmp, path)
+        return
+    os.unlink(tmp)
 
 
 def _keep_group(fd: int, folder: Path, mode: int) -> int:
@@ -97,7 +116,9 @@ def dump_toml(model: BaseModel) -> bytes:
     return tomli_w.dumps(data).encode("utf-8")
 
 
-def write_model(path: Path, model: BaseModel, mode: int = PRIVATE_FILE) -> bool:
+def write_model(
+    path: Path, model: BaseModel, mode: int = PRIVATE_FILE, *, new: bool = False
+) -> bool:
     """Write a model as TOML, atomically; returns False when the file already says exactly that.
 
     A file that would not change is not rewritten: its bytes and time stay as they are,
@@ -106,7 +127,7 @@ def write_model(path: Path, model: BaseModel, mode: int = PRIVATE_FILE) -> bool:
     data = dump_toml(model)
     if holds(path, data):
         return False
-    atomic_write(path, data, mode)
+    atomic_write(path, data, mode, new=new)
     return True
 
 
