@@ -84,3 +84,14 @@ def test_dash_twice_is_one_clear_error(
     _stdin(monkeypatch, b"")
     assert main(["merge", "-", "-"]) == 2
     assert capsys.readouterr().err == ("secondstory: - (standard input) can be given only once\n")
+
+
+def test_a_name_that_is_neither_a_path_nor_a_known_id_says_both(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["merge", "no-such-incident"]) == 2
+    assert capsys.readouterr().err == (
+        "secondstory: no-such-incident does not exist, and is not the id of an incident "
+        "you have opened; give an incident folder, its id, or account files\n"
+    )

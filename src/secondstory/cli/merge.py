@@ -7,7 +7,7 @@ import stat
 import sys
 from pathlib import Path
 
-from secondstory.errors import SecondstoryError
+from secondstory.errors import NotFound, SecondstoryError
 from secondstory.export import FORMATS, SUFFIXES, render
 from secondstory.export.textsafe import printable
 from secondstory.files.incidents import INCIDENT_FILE, accounts_dir, known_incidents
@@ -81,7 +81,13 @@ def _resolve(names: list[str]) -> list[Path]:
     for name in names:
         path = Path(name).expanduser()
         if name != str(STDIN) and not path.exists():
-            path = known_incidents().get(name, path)
+            known = known_incidents().get(name)
+            if known is None:
+                raise NotFound(
+                    f"{name} does not exist, and is not the id of an incident you have "
+                    "opened; give an incident folder, its id, or account files"
+                )
+            path = known
         paths.append(path)
     return paths
 
