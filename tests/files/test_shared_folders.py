@@ -159,3 +159,12 @@ def test_two_people_sharing_one_name_at_once_never_replace_each_other(
         share_draft(interview.draft)
     assert target.read_bytes() == b"theirs\n"
     assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
+
+
+def test_a_draft_saved_unchanged_is_still_made_private_again(incident_folder: Path) -> None:
+    interview = _interview(incident_folder)
+    path = draft_path(interview.draft.account.account)
+    os.chmod(path, 0o644)
+    interview.changed()
+    assert _unchanged_after(path, interview.save)
+    assert _mode(path) == 0o600

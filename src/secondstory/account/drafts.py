@@ -139,7 +139,7 @@ def save_draft(draft: Draft, *, touch: bool = True) -> None:
     path = draft_path(draft.account.account)
     if touch and not holds(path, dump_toml(draft.account)):  # unchanged: keep its time
         draft.account.updated = max(now_utc(), draft.account.created)
-    write_model(draft_path(draft.account.account), draft.account)
+    write_model(path, draft.account)
     write_model(session_path(draft.account.account), draft.session)
 
 

@@ -80,7 +80,16 @@ def _keep_group(fd: int, folder: Path, mode: int) -> int:
     if os.fstat(fd).st_gid != where.st_gid:
         with contextlib.suppress(OSError):  # not a member of the group: the system decides
             os.fchown(fd, -1, where.st_gid)
-    return mode & ~0o007 if mode == SHARED_FILE else mode
+    return _mode_in(folder, mode)
+
+
+def _mode_in(folder: Path, mode: int) -> int:
+    """The mode a file is written with in `folder`: SHARED_FILE is 0640 in a setgid folder."""
+    try:
+        setgid = bool(os.stat(folder).st_mode & stat.S_ISGID)
+    except OSError:
+        return mode
+    return mode & ~0o007 if mode == SHARED_FILE and setgid else mode
 
 
 def set_aside(path: Path) -> Path:
@@ -126,9 +135,16 @@ def write_model(
     """
     data = dump_toml(model)
     if holds(path, data):
+        _keep_mode(path, _mode_in(path.parent, mode))  # a draft stays private all the same
         return False
     atomic_write(path, data, mode, new=new)
     return True
+
+
+def _keep_mode(path: Path, mode: int) -> None:
+    with contextlib.suppress(OSError):  # someone else's file: not ours to change
+        if stat.S_IMODE(path.stat().st_mode) != mode:
+            os.chmod(path, mode)
 
 
 def holds(path: Path, data: bytes) -> bool:
