@@ -86,6 +86,7 @@ def test_an_account_shared_to_a_file_is_added_then_replaced_by_its_newer_copy(
     target = other / "accounts" / f"{interview.draft.account.account}.toml"
     assert main(["incident", "add", str(other), str(handed)]) == 0
     assert capsys.readouterr().out == f"{handed}: added Sam's account as {target}\n"
+    assert target.read_bytes() == handed.read_bytes()  # read and written again: same keys, order
     assert main(["incident", "add", str(other), str(handed)]) == 0
     assert capsys.readouterr().out == (
         f"{handed}: Sam's account is already in {target}, unchanged\n"
