@@ -27,7 +27,14 @@ from secondstory.files.model import (
     now_utc,
 )
 from secondstory.files.paths import drafts_dir, ensure_private_dir
-from secondstory.files.storage import SHARED_FILE, read_model, set_aside, write_model
+from secondstory.files.shared import remove_own, write_own_copy
+from secondstory.files.storage import (
+    dump_toml,
+    holds,
+    read_model,
+    set_aside,
+    write_model,
+)
 
 Step = Literal["opening", "identity", "moments", "closing", "review", "share"]
 STEPS: tuple[Step, ...] = ("opening", "identity", "moments", "closing", "review", "share")
@@ -129,9 +136,10 @@ def save_draft(draft: Draft, *, touch: bool = True) -> None:
     ensure_private_dir(drafts_dir())
     if draft.account.status != "draft":  # written by a version that marked drafts shared
         draft.account.status = "draft"
-    if touch:
+    path = draft_path(draft.account.account)
+    if touch and not holds(path, dump_toml(draft.account)):  # unchanged: keep its time
         draft.account.updated = max(now_utc(), draft.account.created)
-    write_model(draft_path(draft.account.account), draft.account)
+    write_model(path, draft.account)
     write_model(session_path(draft.account.account), draft.session)
 
 
@@ -203,7 +211,7 @@ def share_draft(draft: Draft, to: Path | None = None) -> Path:
     target = to or _incident_target(draft)
     copy = shareable(draft.account)
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_model(target, copy, SHARED_FILE)
+    write_own_copy(target, copy)  # unchanged since last shared: the file is left as it is
     # The private draft stays a draft (it may hold empty moments a shared copy may not);
     # the session remembers that, and where, it was shared.
     draft.session.shared_to = str(target.resolve())
@@ -230,8 +238,8 @@ def withdraw_draft(draft: Draft) -> Path | None:
     """Remove the shared copy this person wrote, if it is still where they put it."""
     removed: Path | None = None
     target = Path(draft.session.shared_to) if draft.session.shared_to else None
-    if target is not None and target.exists() and _is_copy_of(target, draft.account.account):
-        os.unlink(target)
+    ours = target is not None and target.exists() and _is_copy_of(target, draft.account.account)
+    if target is not None and ours and remove_own(target):  # never someone else's file
         removed = target
     draft.session.shared_to = None
     draft.session.shared_at = None

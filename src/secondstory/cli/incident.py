@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from secondstory.files.intake import Added
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add `incident` and its one command, `new`."""
-    incident = commands.add_parser("incident", help="create an incident folder")
+    """Add `incident` and its commands, `new` and `add`."""
+    incident = commands.add_parser("incident", help="create an incident folder, add accounts")
     incident_commands = incident.add_subparsers(title="commands", metavar="COMMAND")
     new = incident_commands.add_parser("new", help="create a new incident folder")
     new.add_argument("--title", required=True, help="what people call the incident")
@@ -18,7 +22,23 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     new.add_argument("--started", metavar="WHEN", help="when it began, e.g. '2017-01-31 23:00'")
     new.add_argument("--facilitator", default="", help="who runs the review")
     new.add_argument("--description", default="", help="a few words of context")
+    new.add_argument(
+        "--group",
+        metavar="NAME",
+        help="on a shared host: the Unix group of the people taking part (see shared-hosts)",
+    )
     new.set_defaults(handler=run_new)
+    add = incident_commands.add_parser(
+        "add",
+        help="add shared account files to an incident folder",
+        description="Add account files handed over (by scp, USB or a repository) to the "
+        "incident's accounts/ folder. Each is checked first; one that belongs to another "
+        "incident or does not validate is refused and named. A newer copy of an account "
+        "replaces the older one; nothing else is ever written over.",
+    )
+    add.add_argument("incident", metavar="INCIDENT", help="incident folder, or its id")
+    add.add_argument("files", nargs="+", type=Path, metavar="FILE", help="shared account file")
+    add.set_defaults(handler=run_add)
     incident.set_defaults(handler=lambda _args: _usage(incident))
 
 
@@ -30,6 +50,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 def run_new(args: argparse.Namespace) -> int:
     """Create the incident folder and print how participants and the facilitator use it."""
     from secondstory.files.incidents import create_incident
+    from secondstory.files.shared import group_name, is_group_folder
     from secondstory.times.zones import system_zone
 
     zone = args.timezone or system_zone()
@@ -45,8 +66,50 @@ def run_new(args: argparse.Namespace) -> int:
         started=started,
         facilitator=args.facilitator,
         description=args.description,
+        group=args.group,
     )
     print(f"Created {folder}")
+    if is_group_folder(folder):
+        print(
+            f"For the group {group_name(folder)}: its members share into accounts/ and read "
+            "every account there; nobody can change or remove someone else's"
+        )
     print(f"Participants give their account with:  secondstory give {folder}")
     print(f"You bring the shared accounts together with:  secondstory facilitate {folder}")
     return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    """Add each file, one line for each; exit 2 when any was refused (the rest are added)."""
+    from secondstory.errors import SecondstoryError
+    from secondstory.export.textsafe import printable
+    from secondstory.files.incidents import load_incident, remember_incident, resolve_incident
+    from secondstory.files.intake import add_account_file
+
+    folder = resolve_incident(args.incident)
+    remember_incident(load_incident(folder).id, folder)
+    refused = 0
+    for path in args.files:
+        try:
+            added = add_account_file(folder, path)
+        except (SecondstoryError, OSError) as problem:
+            refused += 1
+            reason = problem if isinstance(problem, SecondstoryError) else _os_reason(problem)
+            print(printable(f"secondstory: {reason}"), file=sys.stderr)
+            continue
+        print(printable(_said(added)))
+    return 2 if refused else 0
+
+
+def _said(added: Added) -> str:
+    whose = f"{added.author}'s account"
+    if added.how == "unchanged":
+        return f"{added.source}: {whose} is already in {added.target}, unchanged"
+    if added.how == "replaced":
+        return f"{added.source}: a newer copy of {whose}; it replaced {added.target}"
+    return f"{added.source}: added {whose} as {added.target}"
+
+
+def _os_reason(problem: OSError) -> str:
+    where = problem.filename or ""
+    return f"{where}: could not be written ({problem.strerror or problem})"

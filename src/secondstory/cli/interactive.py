@@ -70,11 +70,11 @@ def run_give(args: argparse.Namespace) -> int:
     folder = resolve_incident(args.incident)
     incident = load_incident(folder)
     remember_incident(incident.id, folder)
-    _check_share_target(args.to)
+    check_share_target(args.to)
     return _run_tui(mode="give", incident=folder, prompts=_prompts(args), share_to=args.to)
 
 
-def _check_share_target(to: Path | None) -> None:
+def check_share_target(to: Path | None) -> None:
     """Say now, not after the interview, when --to cannot take the shared copy."""
     if to is None:
         return

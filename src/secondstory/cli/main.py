@@ -38,8 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     interactive.add_give(commands)
     add_incident_parser(commands)
     interactive.add_facilitate(commands)
+    _add_optional(commands, "secondstory.cli.share")
     _add_optional(commands, "secondstory.cli.merge")
     _add_optional(commands, "secondstory.cli.lint")
+    _add_optional(commands, "secondstory.cli.docs")
     interactive.add_demo(commands)
     return parser
 

@@ -7,12 +7,16 @@ import stat
 import sys
 from pathlib import Path
 
-from secondstory.errors import SecondstoryError
+from secondstory.errors import NotFound, SecondstoryError
 from secondstory.export import FORMATS, SUFFIXES, render
 from secondstory.export.textsafe import printable
+from secondstory.files.incidents import INCIDENT_FILE, accounts_dir, known_incidents
 from secondstory.files.storage import SHARED_FILE, atomic_write
 from secondstory.narrative.merge import load_sources, merge_sources
-from secondstory.narrative.sources import why_kept
+from secondstory.narrative.sources import STDIN, why_kept
+
+NOTHING_TO_MERGE = 1
+"""Exit code when no account could be merged: none shared yet, or every one left out."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,11 +25,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         "merge",
         help="merge shared accounts into one narrative (Markdown, HTML or JSON)",
         description="Merge the shared accounts of an incident into one narrative. PATH is an "
-        "incident folder or account files. Files that cannot be read are listed on stderr "
-        "and left out; they never stop the merge.",
+        "incident folder, the id of an incident you have opened before, account files, or - "
+        "for one account on standard input. Files that cannot be read are listed on stderr "
+        "and left out. Exit 1 when there is nothing to merge.",
     )
     parser.add_argument(
-        "paths", nargs="+", type=Path, metavar="PATH", help="incident folder or account file"
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="incident folder or id, account file, or - for standard input",
     )
     parser.add_argument(
         "--format",
@@ -43,7 +51,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 def run(args: argparse.Namespace) -> int:
     """Merge, report what was left out on stderr, and write the narrative."""
-    sources = load_sources(args.paths)
+    paths = _resolve(args.paths)
+    stdin = sys.stdin.buffer.read() if STDIN in paths else None
+    sources = load_sources(paths, stdin)
     for skipped in sources.skipped:
         _say(f"secondstory: skipped {skipped.path}: {skipped.reason}")
     for duplicate in sources.duplicates:
@@ -52,7 +62,8 @@ def run(args: argparse.Namespace) -> int:
             f"{duplicate.kept}, {why_kept(duplicate)}"
         )
     if not sources.accounts:
-        print("secondstory: no shared accounts found yet; the narrative is empty", file=sys.stderr)
+        _say(_nothing_to_merge(paths, len(sources.skipped)))
+        return NOTHING_TO_MERGE
     text = render(merge_sources(sources), _format(args), anonymize=args.anonymize)
     if args.output is None:
         sys.stdout.write(text)
@@ -60,6 +71,37 @@ def run(args: argparse.Namespace) -> int:
     _write(args.output, text)
     _say(f"Wrote {args.output}")
     return 0
+
+
+def _resolve(names: list[str]) -> list[Path]:
+    """Paths for what was typed: `-`, a file or folder, or a remembered incident id."""
+    if names.count(str(STDIN)) > 1:
+        raise SecondstoryError("- (standard input) can be given only once")
+    paths: list[Path] = []
+    for name in names:
+        path = Path(name).expanduser()
+        if name != str(STDIN) and not path.exists():
+            known = known_incidents().get(name)
+            if known is None:
+                raise NotFound(
+                    f"{name} does not exist, and is not the id of an incident you have "
+                    "opened; give an incident folder, its id, or account files"
+                )
+            path = known
+        paths.append(path)
+    return paths
+
+
+def _nothing_to_merge(paths: list[Path], skipped: int) -> str:
+    """Why no narrative was written, in one line."""
+    if skipped:
+        files = "file was" if skipped == 1 else "files were"
+        return (
+            f"secondstory: nothing to merge: no account could be used "
+            f"({skipped} {files} left out, see above)"
+        )
+    where = ", ".join(str(accounts_dir(p) if (p / INCIDENT_FILE).exists() else p) for p in paths)
+    return f"secondstory: nothing to merge yet: no shared accounts in {where}"
 
 
 def _say(line: str) -> None:

@@ -12,7 +12,16 @@ import tomli_w
 from secondstory.errors import NotFound, SecondstoryError
 from secondstory.files.model import Incident, NarrativeNotes, now_utc, slugify
 from secondstory.files.paths import ensure_private_dir, known_incidents_file
-from secondstory.files.storage import SHARED_FILE, atomic_write, read_model, set_aside, write_model
+from secondstory.files.shared import group_id, is_group_folder, make_group_folders
+from secondstory.files.storage import (
+    SHARED_FILE,
+    atomic_write,
+    dump_toml,
+    holds,
+    read_model,
+    set_aside,
+    write_model,
+)
 
 INCIDENT_FILE = "incident.toml"
 ACCOUNTS_DIR = "accounts"
@@ -40,8 +49,13 @@ def create_incident(
     started: datetime | None = None,
     facilitator: str = "",
     description: str = "",
+    group: str | None = None,
 ) -> Path:
-    """Create `parent/<id>/` with incident.toml and an empty accounts/ folder."""
+    """Create `parent/<id>/` with incident.toml and an empty accounts/ folder.
+
+    With a `group`, or inside a setgid folder, the incident is set up for a shared host
+    (`shared.make_group_folders`).
+    """
     if not title.strip():
         raise SecondstoryError("An incident needs a title, like --title 'Database outage'")
     try:
@@ -55,10 +69,14 @@ def create_incident(
         )
     except ValueError as exc:
         raise SecondstoryError(_first_error(exc)) from None
+    if group is not None:
+        group_id(group)  # a group that does not exist is said before anything is made
     folder = parent / incident.id
     if (folder / INCIDENT_FILE).exists():
         raise SecondstoryError(f"{folder} already holds an incident; it was left as it is")
     (folder / ACCOUNTS_DIR).mkdir(parents=True, exist_ok=True)
+    if group is not None or is_group_folder(parent):
+        make_group_folders(folder, folder / ACCOUNTS_DIR, group)
     write_model(folder / INCIDENT_FILE, incident, SHARED_FILE)
     remember_incident(incident.id, folder)
     return folder
@@ -91,9 +109,12 @@ def load_notes(folder: Path, incident_id: str) -> NarrativeNotes:
 
 
 def save_notes(folder: Path, notes: NarrativeNotes) -> None:
-    """Write narrative.toml atomically, stamping when it changed."""
+    """Write narrative.toml atomically, stamping when it changed; unchanged, it is left alone."""
+    path = incident_folder(folder) / NARRATIVE_FILE
+    if holds(path, dump_toml(notes)):
+        return
     notes.updated = now_utc()
-    write_model(incident_folder(folder) / NARRATIVE_FILE, notes, SHARED_FILE)
+    write_model(path, notes, SHARED_FILE)
 
 
 def known_incidents() -> dict[str, Path]:

@@ -8,7 +8,9 @@ new one, never half of either. A file that cannot be read is reported, never rew
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 import tomllib
 from pathlib import Path
@@ -23,24 +25,71 @@ from secondstory.files.paths import PRIVATE_FILE
 
 M = TypeVar("M", bound=BaseModel)
 SHARED_FILE = 0o644
+"""Readable by everyone who may enter the folder; in a group folder (setgid), 0640."""
 
 
-def atomic_write(path: Path, data: bytes, mode: int = PRIVATE_FILE) -> None:
-    """Replace `path` with `data` so that readers see the old or the new file, whole."""
+def atomic_write(path: Path, data: bytes, mode: int = PRIVATE_FILE, *, new: bool = False) -> None:
+    """Replace `path` with `data` so that readers see the old or the new file, whole.
+
+    In a setgid folder the new file has the folder's group, and SHARED_FILE is written
+    0640: the group reads it, nobody else (see docs/shared-hosts.md). With `new`, the file
+    must not exist yet: one that appeared meanwhile raises FileExistsError, untouched.
+    """
     folder = path.parent
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        mode = _keep_group(fd, folder, mode)
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        if new:
+            _link_new(tmp, path)
+        else:
+            os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
     _fsync_dir(folder)
+
+
+def _link_new(tmp: str, path: Path) -> None:
+    """Put `tmp` at `path` only if nothing is there: a hard link fails when a file exists."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: the look before must do
+        if path.exists():
+            raise FileExistsError(errno.EEXIST, "File exists", str(path)) from None
+        os.replace(tmp, path)
+        return
+    os.unlink(tmp)
+
+
+def _keep_group(fd: int, folder: Path, mode: int) -> int:
+    """Give the file a setgid folder's group (where the system does not), and its mode."""
+    try:
+        where = os.stat(folder)
+    except OSError:
+        return mode
+    if not where.st_mode & stat.S_ISGID:
+        return mode
+    if os.fstat(fd).st_gid != where.st_gid:
+        with contextlib.suppress(OSError):  # not a member of the group: the system decides
+            os.fchown(fd, -1, where.st_gid)
+    return _mode_in(folder, mode)
+
+
+def _mode_in(folder: Path, mode: int) -> int:
+    """The mode a file is written with in `folder`: SHARED_FILE is 0640 in a setgid folder."""
+    try:
+        setgid = bool(os.stat(folder).st_mode & stat.S_ISGID)
+    except OSError:
+        return mode
+    return mode & ~0o007 if mode == SHARED_FILE and setgid else mode
 
 
 def set_aside(path: Path) -> Path:
@@ -76,9 +125,34 @@ def dump_toml(model: BaseModel) -> bytes:
     return tomli_w.dumps(data).encode("utf-8")
 
 
-def write_model(path: Path, model: BaseModel, mode: int = PRIVATE_FILE) -> None:
-    """Write a model as TOML, atomically."""
-    atomic_write(path, dump_toml(model), mode)
+def write_model(
+    path: Path, model: BaseModel, mode: int = PRIVATE_FILE, *, new: bool = False
+) -> bool:
+    """Write a model as TOML, atomically; returns False when the file already says exactly that.
+
+    A file that would not change is not rewritten: its bytes and time stay as they are,
+    so synced folders (git, rsync) see no change where there is none.
+    """
+    data = dump_toml(model)
+    if holds(path, data):
+        _keep_mode(path, _mode_in(path.parent, mode))  # a draft stays private all the same
+        return False
+    atomic_write(path, data, mode, new=new)
+    return True
+
+
+def _keep_mode(path: Path, mode: int) -> None:
+    with contextlib.suppress(OSError):  # someone else's file: not ours to change
+        if stat.S_IMODE(path.stat().st_mode) != mode:
+            os.chmod(path, mode)
+
+
+def holds(path: Path, data: bytes) -> bool:
+    """Whether `path` is a file with exactly these bytes."""
+    try:
+        return path.is_file() and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -91,6 +165,11 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise FileProblem(path, "is a folder, not a file") from None
     except OSError as exc:
         raise FileProblem(path, f"cannot be read ({exc.strerror or exc})") from None
+    return parse_toml(path, raw)
+
+
+def parse_toml(path: Path, raw: bytes) -> dict[str, Any]:
+    """The parsed TOML of `raw`, read from `path` (or standard input), or one FileProblem."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

@@ -17,10 +17,12 @@ from pathlib import Path
 from secondstory.errors import FileProblem, NotFound
 from secondstory.files.incidents import ACCOUNTS_DIR, INCIDENT_FILE, NARRATIVE_FILE
 from secondstory.files.model import Account, Incident, NarrativeNotes
-from secondstory.files.storage import read_model
+from secondstory.files.storage import parse_model, parse_toml, read_model
 from secondstory.narrative.model import Duplicate, Skipped
 
 ACCOUNT_KIND = "secondstory.account"
+STDIN = Path("-")
+"""The name that stands for one account read from standard input."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +63,18 @@ class Sources:
         return self.accounts[0].incident if self.accounts else None
 
 
-def load_sources(paths: Sequence[Path]) -> Sources:
-    """Read incident folders and account files; bad files become `Skipped`, never errors."""
+def load_sources(paths: Sequence[Path], stdin: bytes | None = None) -> Sources:
+    """Read incident folders and account files; bad files become `Skipped`, never errors.
+
+    `-` among the paths is one account given as `stdin`.
+    """
     sources = Sources()
     for path in paths:
-        if not path.exists():
+        if path == STDIN and stdin is not None:
+            _add_account(sources, path, stdin)
+        elif not path.exists():
             raise NotFound(f"{path} does not exist; give an incident folder or account files")
-        if path.is_dir() or path.name == INCIDENT_FILE:
+        elif path.is_dir() or path.name == INCIDENT_FILE:
             _add_folder(sources, path.parent if path.name == INCIDENT_FILE else path)
         else:
             _add_account(sources, path)
@@ -109,9 +116,12 @@ def _toml_files(folder: Path) -> Iterable[Path]:
     return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))
 
 
-def _add_account(sources: Sources, path: Path) -> None:
+def _add_account(sources: Sources, path: Path, raw: bytes | None = None) -> None:
     try:
-        account = read_model(path, Account, ACCOUNT_KIND)
+        if raw is None:
+            account = read_model(path, Account, ACCOUNT_KIND)
+        else:
+            account = parse_model(path, parse_toml(path, raw), Account, ACCOUNT_KIND)
     except FileProblem as problem:
         sources.skipped.append(Skipped(path, problem.reason))
         return
