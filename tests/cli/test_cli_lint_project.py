@@ -264,6 +264,14 @@ def test_a_folder_with_nothing_to_read_is_a_warning_not_a_failure(
     )
 
 
+def test_an_unknown_name_is_said_even_when_no_file_is_found(
+    here: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (here / "empty").mkdir()
+    assert run_lint("--ignore", "hindsite", "empty") == 2
+    assert "no rule or category is named 'hindsite'" in capsys.readouterr().err
+
+
 def test_a_file_named_twice_is_read_once(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(here / "docs" / "a.md")
     assert run_lint("docs", "docs/a.md") == 1

@@ -182,6 +182,8 @@ def _plans(args: argparse.Namespace, names: list[str]) -> dict[str, Plan]:
                 rules_for[extra] = rules
             by_config[config] = _plan(args, config, rules_for[extra])
         plans[name] = by_config[config]
+    if not names:  # nothing to read, but a misspelt --select is still worth saying
+        _plan(args, NO_CONFIG, load_rules_or_default(args.rules)[0])
     return plans
 
 
