@@ -284,3 +284,23 @@ def test_exit_two_for_an_unreadable_file_even_with_findings(
     write(here / "a.md")
     assert run_lint("a.md", "missing.md") == 2
     assert "judgement-careless" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["lint"],  # no path
+        ["lint", "--format", "xml", "a.md"],
+        ["lint", "--config", "x.toml", "--no-config", "a.md"],
+    ],
+)
+def test_a_mistake_on_the_command_line_is_exit_two(
+    here: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    from secondstory.cli.main import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("secondstory lint: ")
