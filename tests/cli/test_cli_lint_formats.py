@@ -15,7 +15,7 @@ from secondstory.cli import lint
 from secondstory.language import default_rules
 
 SCHEMA = Path(__file__).parents[1] / "data" / "sarif" / "sarif-schema-2.1.0.json"
-DRAFT = "# Review\n\nSam said the deploy was careless.\nIn hindsight, the alert was clear.\n"
+DRAFT = "# Review\n\nSam said the deploy was careless.\nIn hindsight, we paged the database team.\n"
 
 
 def run_lint(*argv: str | Path) -> int:

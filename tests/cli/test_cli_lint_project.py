@@ -13,7 +13,7 @@ from secondstory.cli import lint
 # Three findings: judgement-careless (line 1), hindsight-in-hindsight (2), root-cause (3).
 DRAFT = (
     "Sam said the deploy was careless.\n"
-    "In hindsight, the alert was clear.\n"
+    "In hindsight, we paged the database team.\n"
     "The root cause was the config push.\n"
 )
 

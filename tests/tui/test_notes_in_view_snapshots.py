@@ -46,14 +46,14 @@ def then_checked(*keys: str) -> Callable[[Pilot[None]], Awaitable[None]]:
 def test_a_note_on_the_last_answer_of_a_moment_is_in_view(  # type: ignore[no-untyped-def]
     snap_compare, scene: Scene, size: Size
 ) -> None:
-    """Moment 2, scrolled so that "What made it make sense then", its box holding "It was
-    obvious in hindsight" with the cursor after it, and the yellow note on "obvious" with
-    its question and "(ctrl+g: dismiss)" under the box are all in view; the footer begins with
-    "^g Dismiss" and still ends with "f1 Help"."""
+    """Moment 2, scrolled so that "What made it make sense then", its box holding "I should
+    have checked the lag first" with the cursor after it, and the yellow note on "should
+    have checked" with its question and "(ctrl+g: dismiss)" under the box are all in
+    view; the footer begins with "^g Dismiss" and still ends with "f1 Help"."""
     folder = checkout_incident(scene("last-answer"))
     fixed_draft(folder, "moments")
     app = create_app(Settings(mode="give", incident=folder))
-    keys = ("enter", *["tab"] * 5, *typed("It was obvious in hindsight"))
+    keys = ("enter", *["tab"] * 5, *typed("I should have checked the lag first"))
     assert snap_compare(app, terminal_size=size, run_before=then_checked(*keys))
 
 
