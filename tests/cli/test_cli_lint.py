@@ -13,6 +13,8 @@ import pytest
 
 from secondstory.cli import lint
 from secondstory.files import paths
+from secondstory.language import default_rules
+from secondstory.language.rules import Rule
 
 DRAFT = """\
 # Checkout outage
@@ -47,21 +49,28 @@ def test_a_clean_file_exits_zero_and_prints_nothing(
     assert capsys.readouterr().out == ""
 
 
-def test_findings_print_one_per_line_and_exit_one(
+def test_findings_print_the_message_then_the_question_and_exit_one(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = write(tmp_path, "draft.md", DRAFT)
     assert run_lint(path) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out == [f"{path}:3:25: judgement-careless: {_message('judgement-careless')}"]
+    rule = _rule("judgement-careless")
+    assert out == [
+        f"{path}:3:25: judgement-careless: {rule.message}",
+        f"    try asking: {rule.reframe}",
+    ]
 
 
-def _message(rule_id: str) -> str:
-    from secondstory.language import default_rules
-
+def _rule(rule_id: str) -> Rule:
     rule = default_rules().get(rule_id)
     assert rule is not None
-    return rule.message
+    return rule
+
+
+def locations(out: str) -> list[str]:
+    """The first line of each finding (the question lines are indented)."""
+    return [line for line in out.splitlines() if not line.startswith(" ")]
 
 
 def test_json_output_lists_every_finding_with_its_question(
@@ -107,7 +116,7 @@ def test_plain_text_files_check_code_that_markdown_skips(
 ) -> None:
     path = write(tmp_path, "draft.txt", DRAFT)
     assert run_lint(path) == 1
-    lines = [line.split(":")[1] for line in capsys.readouterr().out.splitlines()]
+    lines = [line.split(":")[1] for line in locations(capsys.readouterr().out)]
     assert lines == ["3", "6"]
 
 
@@ -116,7 +125,7 @@ def test_as_markdown_reads_any_file_as_markdown(
 ) -> None:
     path = write(tmp_path, "draft.txt", DRAFT)
     assert run_lint("--as", "markdown", path) == 1
-    assert len(capsys.readouterr().out.splitlines()) == 1
+    assert len(locations(capsys.readouterr().out)) == 1
 
 
 def test_a_dash_reads_standard_input_as_markdown(
@@ -148,7 +157,7 @@ def test_an_ignore_comment_silences_its_line_or_the_rules_it_names(
 ) -> None:
     path = write(tmp_path, "draft.md", SILENCED)
     assert run_lint(path) == 1
-    found = [line.split(":")[1:4:2] for line in capsys.readouterr().out.splitlines()]
+    found = [line.split(":")[1:4:2] for line in locations(capsys.readouterr().out)]
     assert found == [["2", " hindsight-in-hindsight"], ["5", " judgement-careless"]]
 
 

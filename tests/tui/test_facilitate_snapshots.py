@@ -55,7 +55,8 @@ def test_timeline(snap_compare, app, size) -> None:  # type: ignore[no-untyped-d
 def test_timeline_on_a_disagreement(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
     """After n: the cursor is on Alex's 14:14 moment marked !, and the detail says it is
     perhaps the same event as Priya Raman · p2, with times 2 min apart beyond their precision.
-    The line under the timeline reads "6 of 17 · 1 to look at"."""
+    The line under the timeline reads "6 of 17 · 1 to look at"; the detail ends with the
+    dim offer to mark the wording to ask about here (1 place)."""
     assert snap_compare(app, terminal_size=SMALL, run_before=merged_then("n", "tab", "end"))
 
 

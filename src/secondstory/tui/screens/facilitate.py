@@ -54,8 +54,9 @@ class FacilitateScreen(AnnotateActions):
         "exactly as written and are never changed here. Your links, themes, questions and "
         "summary are saved to the incident's narrative.toml as you go.\n\n"
         "f2 to f7 switch tabs. On the timeline, arrows move, n goes to the next thing to "
-        "look at and l links two moments as one event. ctrl+p opens a list of everything "
-        "you can do."
+        "look at and l links two moments as one event; w marks blame and hindsight wording "
+        "in the accounts, on your screen only, as places to ask what made it make sense at "
+        "the time. ctrl+p opens a list of everything you can do."
     )
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]

@@ -240,6 +240,18 @@ class AnnotateActions(Screen[None]):
         moment = self._moment_text(entry.ref)
         self.app.push_screen(PickThemeDialog(moment, notes.themes, entry.ref, self.choices), chosen)
 
+    def _do_wording(self, _: str | None) -> None:
+        detail = self.query_one(MomentDetail)
+        detail.mark_wording(not detail.marking)
+        if detail.marking:
+            message = (
+                "Blame and hindsight wording in the accounts is marked, as places to ask what "
+                "made it make sense at the time. Only you see the marks; exports never hold them."
+            )
+        else:
+            message = "Wording marks are off. w shows them again."
+        self.notify(message, timeout=6)
+
     def _do_ask(self, _: str | None) -> None:
         entry = self._current()
         if entry is not None:

@@ -46,7 +46,9 @@ class HelpScreen(ModalScreen[None]):
             binding = active.binding
             # Our own bindings all carry an id; the framework's scrolling keys need no help.
             if binding.id and binding.description:
-                keys.setdefault(binding.description, []).append(self.app.get_key_display(binding))
+                # A footer's short name may have its full one as the tooltip.
+                described = binding.tooltip or binding.description
+                keys.setdefault(described, []).append(self.app.get_key_display(binding))
         for description, shown in keys.items():
             table.add_row(Text(", ".join(dict.fromkeys(shown))), Text(description))
         return table

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
@@ -16,6 +18,15 @@ CHECK_AFTER_QUIET = 0.4
 
 class AnswerField(Vertical):
     """A labelled, multi-line answer; posts Changed as the person types."""
+
+    BINDINGS = [
+        # The screen's ctrl+g does the work; this one is there to name the key in the
+        # footer while the answer being written has a note (check_action), and only then.
+        # A short name keeps F1 in the footer at 80 columns; help shows the tooltip.
+        Binding(
+            "ctrl+g", "dismiss_nudge", "Dismiss", id="dismiss-this-note", tooltip="Dismiss note"
+        )
+    ]
 
     class Changed(Message):
         """The answer's text changed."""
@@ -66,13 +77,43 @@ class AnswerField(Vertical):
     def check_words(self) -> None:
         """Look for blame or hindsight words and show the first one not dismissed."""
         nudge = self.query_one(Nudge)
-        if not self.nudges.enabled:
-            nudge.show(None)
-            return
-        findings = notes_for(
-            self.text, rules_of(self), dismissed=self.nudges.dismissed, field_name=self.field_name
-        )
+        before = nudge.finding
+        findings = []
+        if self.nudges.enabled:
+            findings = notes_for(
+                self.text,
+                rules_of(self),
+                dismissed=self.nudges.dismissed,
+                field_name=self.field_name,
+            )
         nudge.show(findings[0] if findings else None)
+        if nudge.finding != before:
+            self.screen.refresh_bindings()  # the footer names the dismiss key while it applies
+        if nudge.finding is not None and self.has_focus_within:
+            self.call_after_refresh(self.bring_note_into_view)
+
+    @property
+    def note_shown(self) -> bool:
+        """Whether a note is shown under this answer."""
+        return self.query_one(Nudge).finding is not None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.note_shown if action == "dismiss_nudge" else True
+
+    async def action_dismiss_nudge(self) -> None:
+        await self.run_action("screen.dismiss_nudge")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if self.note_shown:
+            self.call_after_refresh(self.bring_note_into_view)
+
+    def bring_note_into_view(self) -> None:
+        """Scroll so that this answer and its note are both in view, or, on a screen too
+        small for both, at least the note: it sits below the box, where it is easily missed."""
+        if not self.note_shown or not self.is_mounted:
+            return
+        self.scroll_visible(animate=False, immediate=True)
+        self.query_one(Nudge).scroll_visible(animate=False, immediate=True)
 
     def set_nudges(self, nudges: NoteChoices) -> None:
         """Apply a new choice about notes."""

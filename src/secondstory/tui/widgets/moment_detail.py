@@ -21,13 +21,20 @@ from secondstory.export.textsafe import printable
 from secondstory.files.model import NarrativeNotes
 from secondstory.narrative.annotate import questions_of, themes_of
 from secondstory.narrative.model import Entry, Narrative, SameEvent
+from secondstory.tui.widgets.nudge import rules_of
+from secondstory.tui.widgets.wording import Place, listing, marked, offer, places_in
 
 NEAREST = 8
 """How many moments happening meanwhile (or told alike) are named before "and N more"."""
 
 
-def describe_entry(entry: Entry, narrative: Narrative, notes: NarrativeNotes) -> Text:
-    """The moment as rich Text; people's words are appended as plain text, never markup."""
+def describe_entry(
+    entry: Entry, narrative: Narrative, notes: NarrativeNotes, marks: list[Place] | None = None
+) -> Text:
+    """The moment as rich Text; people's words are appended as plain text, never markup.
+
+    `marks`: blame and hindsight wording to mark in the answers, on the facilitator's
+    screen only."""
     text = Text()
     text.append(printable(entry.author), style="bold")
     if entry.role:
@@ -40,7 +47,8 @@ def describe_entry(entry: Entry, narrative: Narrative, notes: NarrativeNotes) ->
         words = getattr(entry, name)
         if words.strip():
             text.append(f"\n{label}\n", style="bold")
-            text.append(printable(words) + "\n")
+            text.append(marked(words, name, marks or []))
+            text.append("\n")
     _links(text, entry, narrative)
     _notes(text, entry, notes)
     return text
@@ -102,14 +110,37 @@ def _notes(text: Text, entry: Entry, notes: NarrativeNotes) -> None:
 class MomentDetail(VerticalScroll):
     """Shows the moment under the timeline's cursor; focus it to scroll long answers."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.marking = False
+        """Whether blame and hindsight wording is marked (the facilitator's choice)."""
+        self._shown: tuple[Entry | None, Narrative, NarrativeNotes] | None = None
+
     def compose(self) -> ComposeResult:
         yield Static(Text("No moment to show yet.", style="dim"), id="detail-body")
+        yield Static("", id="detail-wording")
 
     def show(self, entry: Entry | None, narrative: Narrative, notes: NarrativeNotes) -> None:
         """Show this moment, or a kind word when there is none."""
+        self._shown = (entry, narrative, notes)
         body = self.query_one("#detail-body", Static)
+        wording = self.query_one("#detail-wording", Static)
+        places = places_in(entry, rules_of(self)) if entry is not None else []
         if entry is None:
             body.update(Text("No one has shared an account yet. ctrl+r looks again.", "dim"))
         else:
-            body.update(describe_entry(entry, narrative, notes))
+            body.update(describe_entry(entry, narrative, notes, places if self.marking else None))
+        wording.update(listing(places) if self.marking else offer(places))
+        wording.display = bool(places)
         self.scroll_home(animate=False)
+
+    def mark_wording(self, marking: bool) -> None:
+        """Mark the wording to ask about, or stop, and show the moment again; the list of
+        places is brought into view, as on a small screen it is below the edge."""
+        self.marking = marking
+        if self._shown is None:
+            return
+        self.show(*self._shown)
+        wording = self.query_one("#detail-wording", Static)
+        if marking and wording.display:
+            self.call_after_refresh(wording.scroll_visible, animate=False)

@@ -24,6 +24,8 @@ class TimelinePane(Vertical):
         Binding("l", "request('link')", "Link", id="link-moments"),
         Binding("t", "request('theme')", "Theme", id="add-to-theme"),
         Binding("a", "request('ask')", "Ask", id="ask-question"),
+        # Named in help and in the moment's detail: the footer has no room left at 80x24.
+        Binding("w", "request('wording')", "Mark wording", show=False, id="mark-wording"),
         Binding("escape", "request('cancel-link')", "Stop linking", show=False, id="cancel-link"),
     ]
 
