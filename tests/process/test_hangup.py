@@ -143,3 +143,39 @@ def test_a_burst_of_keys_across_tabs_lands_in_the_answers_it_was_typed_for(
     closing = draft.account.closing
     assert (draft.account.author, draft.account.role) == ("Alex", "DBA")
     assert (closing.surprised, closing.helped, closing.hindered) == ("AAA", "BBB", "CCC")
+
+
+def test_after_a_hang_up_the_next_keys_land_where_the_typing_was(incident_folder: Path) -> None:
+    """Dropped mid-sentence, logged in again, typing on: one answer, in the order typed."""
+    prompts = builtin_prompt_set()
+    terminal = Terminal("give", str(incident_folder))
+    try:
+        terminal.wait_for(prompts.opening.title)
+        mark = terminal.mark()
+        terminal.type("\r")
+        terminal.wait_for(prompts.identity.author.label, since=mark)
+        mark = terminal.mark()
+        terminal.type("Alex\x0e")
+        terminal.wait_for("To think about", since=mark)
+        mark = terminal.mark()
+        terminal.type("n")
+        terminal.wait_for("Moment 1", since=mark)
+        mark = terminal.mark()
+        terminal.type("23:00\tRestarted the")
+        terminal.wait_for("Restarted the", since=mark)
+        terminal.signal(signal.SIGHUP)
+    finally:
+        terminal.close()
+
+    again = Terminal("give", str(incident_folder))
+    try:
+        again.wait_for("Restarted the")
+        mark = again.mark()
+        again.type(" primary")  # no click, no tab: straight on where it was
+        again.wait_for("primary", since=mark)
+        again.signal(signal.SIGHUP)
+    finally:
+        again.close()
+    [draft] = list_drafts()[0]
+    [moment] = draft.account.moments
+    assert (moment.when_text, moment.did, moment.observed) == ("23:00", "Restarted the primary", "")
