@@ -88,8 +88,18 @@ def test_a_dropped_connection_loses_nothing_and_resumes_where_the_typing_was(
         ("linux", {}),
         ("xterm-256color", {"NO_COLOR": "1"}),
         ("linux", {"NO_COLOR": "1"}),
+        ("xterm-256color", {"LANG": ""}),  # no locale sent: sshd gives the app none
     ],
-    ids=["xterm-256color", "xterm", "screen", "tmux-256color", "linux", "no-color", "linux-nc"],
+    ids=[
+        "xterm-256color",
+        "xterm",
+        "screen",
+        "tmux-256color",
+        "linux",
+        "no-color",
+        "linux-no-color",
+        "no-locale",
+    ],
 )
 def test_the_app_starts_and_answers_keys_over_ssh_with_each_term(
     sshd: Callable[[str], SSHServer],
@@ -100,8 +110,9 @@ def test_the_app_starts_and_answers_keys_over_ssh_with_each_term(
     env: dict[str, str],
 ) -> None:
     server = sshd(app_command(private_home, "give", str(incident_folder)))
-    tmux.run(server.ssh_command(term, {"LANG": "C.UTF-8", **env}))
-    first = tmux.wait_for(PROMPTS.opening.title)
+    settings = {k: v for k, v in {"LANG": "C.UTF-8", **env}.items() if v}
+    tmux.run(server.ssh_command(term, settings))
+    first = tmux.wait_for(PROMPTS.opening.title, "1 Welcome › 2 You")  # UTF-8 comes through
     assert "Traceback" not in first
     tmux.keys("Enter")
     tmux.wait_for(PROMPTS.identity.author.label)
