@@ -144,3 +144,14 @@ async def test_a_session_from_before_focus_was_kept_still_opens_on_the_list(
         assert isinstance(again.screen, MomentsScreen)
         assert isinstance(again.focused, MomentList)
     assert _draft().session.step == "moments"
+
+
+async def test_only_the_step_on_screen_saves_and_says_where_the_cursor_is(
+    give_app: SecondstoryApp,
+) -> None:
+    """A step left behind must not write its own idea of the cursor over the current one."""
+    async with give_app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "ctrl+n", "ctrl+n", "ctrl+b")
+        await pilot.pause()
+        assert isinstance(give_app.screen, MomentsScreen)
+        assert [s.__self__ for s in give_app._savers] == [give_app.screen]  # type: ignore[attr-defined]

@@ -43,6 +43,7 @@ class StepScreen(Screen[None]):
         self.interview = interview
         self.prompts = prompts
         self._save_failed = False
+        self._started = False
 
     @property
     def secondstory(self) -> Host:
@@ -59,6 +60,11 @@ class StepScreen(Screen[None]):
         yield from ()
 
     def on_mount(self) -> None:
+        # Textual calls on_mount of every class in the MRO, and the steps call super()
+        # too: start once, or a second saver would outlive the screen.
+        if self._started:
+            return
+        self._started = True
         self.secondstory.register_saver(self.save_now)
         self.set_interval(AUTOSAVE_TICK, self._autosave)
         self.interview.go(self.STEP)
