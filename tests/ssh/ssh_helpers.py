@@ -126,7 +126,7 @@ class SSHServer:
         return "exec env " + " ".join(assignments) + " " + " ".join(map(shlex.quote, argv))
 
 
-def _write_config(folder: Path, port: int, user: str, command: str) -> Path:
+def _write_config(folder: Path, port: int, user: str, command: str | None) -> Path:
     config = folder / "sshd_config"
     lines = [
         f"Port {port}",
@@ -149,8 +149,9 @@ def _write_config(folder: Path, port: int, user: str, command: str) -> Path:
         "AllowTcpForwarding no",
         "AllowAgentForwarding no",
         "LogLevel VERBOSE",
-        f"ForceCommand {command}",
     ]
+    if command is not None:
+        lines.append(f"ForceCommand {command}")
     config.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return config
 
@@ -166,16 +167,23 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 @pytest.fixture
-def sshd(tmp_path: Path) -> Iterator[Callable[[str], SSHServer]]:
-    """Start a private sshd whose ForceCommand is the given command line."""
+def sshd(tmp_path: Path) -> Iterator[Callable[..., SSHServer]]:
+    """Start a private sshd whose ForceCommand is the given command line.
+
+    With per_key=True the command is set on the key in authorized_keys instead.
+    """
     started: list[subprocess.Popen[bytes]] = []
 
-    def start(command: str) -> SSHServer:
+    def start(command: str, *, per_key: bool = False) -> SSHServer:
         folder = tmp_path / "sshd"
         folder.mkdir(mode=0o700)
         _keygen(folder / "host_ed25519")
         _keygen(folder / "client_ed25519")
-        (folder / "authorized_keys").write_bytes((folder / "client_ed25519.pub").read_bytes())
+        key = (folder / "client_ed25519.pub").read_text(encoding="ascii")
+        if per_key:
+            quoted = command.replace("\\", "\\\\").replace('"', '\\"')
+            key = f'restrict,pty,command="{quoted}" {key}'
+        (folder / "authorized_keys").write_text(key, encoding="ascii")
         (folder / "authorized_keys").chmod(0o600)
         host_key = (folder / "host_ed25519.pub").read_text(encoding="ascii").split()
         user = getpass.getuser()
@@ -183,7 +191,7 @@ def sshd(tmp_path: Path) -> Iterator[Callable[[str], SSHServer]]:
         assert sshd_path is not None
         for _attempt in range(3):  # a free port may be taken again before sshd binds it
             port = _free_port()
-            config = _write_config(folder, port, user, command)
+            config = _write_config(folder, port, user, None if per_key else command)
             check = subprocess.run([sshd_path, "-t", "-f", config], capture_output=True)
             assert check.returncode == 0, check.stderr.decode(errors="replace")
             log = folder / f"sshd-{port}.log"

@@ -36,7 +36,7 @@ def _dropped(tmux: TmuxWindow, folder: Path) -> None:
 
 
 def test_a_dropped_connection_loses_nothing_and_resumes_where_the_typing_was(
-    sshd: Callable[[str], SSHServer],
+    sshd: Callable[..., SSHServer],
     tmux: TmuxWindow,
     incident_folder: Path,
     private_home: Path,
@@ -102,7 +102,7 @@ def test_a_dropped_connection_loses_nothing_and_resumes_where_the_typing_was(
     ],
 )
 def test_the_app_starts_and_answers_keys_over_ssh_with_each_term(
-    sshd: Callable[[str], SSHServer],
+    sshd: Callable[..., SSHServer],
     tmux: TmuxWindow,
     incident_folder: Path,
     private_home: Path,
@@ -125,7 +125,7 @@ def test_the_app_starts_and_answers_keys_over_ssh_with_each_term(
 
 
 def test_the_screen_follows_a_resize_over_ssh(
-    sshd: Callable[[str], SSHServer],
+    sshd: Callable[..., SSHServer],
     tmux: TmuxWindow,
     incident_folder: Path,
     private_home: Path,
@@ -156,3 +156,26 @@ def _footer_row(screen: str) -> int | None:
     """The row the footer's keys are drawn on."""
     rows = [n for n, line in enumerate(screen.splitlines()) if "Next step" in line]
     return rows[-1] if rows else None
+
+
+def test_a_command_set_on_the_key_gives_that_person_their_own_home(
+    sshd: Callable[..., SSHServer],
+    tmux: TmuxWindow,
+    incident_folder: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The README's authorized_keys line: restrict,pty,command="env SECONDSTORY_HOME=..."."""
+    alex = tmp_path / "homes" / "alex"
+    server = sshd(app_command(alex, "give", str(incident_folder)), per_key=True)
+    tmux.run(server.ssh_command("xterm-256color", {"LANG": "C.UTF-8"}))
+    tmux.wait_for(PROMPTS.opening.title)
+    tmux.keys("Enter")
+    tmux.wait_for(PROMPTS.identity.author.label)
+    tmux.type("Morgan")
+    tmux.wait_for("Morgan")
+    _dropped(tmux, incident_folder)
+    monkeypatch.setenv("SECONDSTORY_HOME", str(alex))
+    [draft] = list_drafts()[0]
+    assert draft.account.author == "Morgan"
+    assert "ForceCommand" not in (server.folder / "sshd_config").read_text()
