@@ -119,3 +119,40 @@ def test_after_a_hang_up_the_next_keys_land_where_the_typing_was(incident_folder
     [draft] = list_drafts()[0]
     [moment] = draft.account.moments
     assert (moment.when_text, moment.did, moment.observed) == ("23:00", "Restarted the primary", "")
+
+
+def test_after_a_hang_up_on_looking_back_the_typing_goes_on_in_the_same_answer(
+    incident_folder: Path,
+) -> None:
+    prompts = builtin_prompt_set()
+    terminal = Terminal("give", str(incident_folder))
+    try:
+        terminal.wait_for(prompts.opening.title)
+        mark = terminal.mark()
+        terminal.type("\r")
+        terminal.wait_for(prompts.identity.author.label, since=mark)
+        mark = terminal.mark()
+        terminal.type("Alex\x0e")
+        terminal.wait_for("To think about", since=mark)
+        mark = terminal.mark()
+        terminal.type("\x0e")
+        terminal.wait_for(prompts.closing.surprised.label, since=mark)
+        mark = terminal.mark()
+        terminal.type("Quokka\tLantern")  # the second answer
+        terminal.wait_for("Lantern", since=mark)
+        terminal.signal(signal.SIGHUP)
+    finally:
+        terminal.close()
+
+    again = Terminal("give", str(incident_folder))
+    try:
+        again.wait_for("Lantern")
+        mark = again.mark()
+        again.type(" lit")
+        again.wait_for("Lantern lit", since=mark)
+        again.signal(signal.SIGHUP)
+    finally:
+        again.close()
+    [draft] = list_drafts()[0]
+    closing = draft.account.closing
+    assert (closing.surprised, closing.helped) == ("Quokka", "Lantern lit")
