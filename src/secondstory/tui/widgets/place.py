@@ -10,7 +10,6 @@ from collections.abc import Callable
 
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
-from textual.widgets.input import Selection
 
 from secondstory.tui.widgets.answer_field import AnswerField
 
@@ -47,7 +46,7 @@ def put_back(root: Widget, name: str | None, cursor: list[int] | None) -> bool:
             box.focus()
             at = len(box.value) if cursor is None else min(max(cursor[-1], 0), len(box.value))
             # Focus selects the whole value, and typing would then replace it.
-            _after_focus(box, setattr, box, "selection", Selection.cursor(at))
+            _after_focus(box, setattr, box, "cursor_position", at)
             return True
     return False
 
