@@ -232,9 +232,10 @@ class TmuxWindow:
 
     def tmux(self, *args: str, check: bool = True) -> str:
         done = subprocess.run(
-            ["tmux", "-S", str(self.socket), *args],
+            ["tmux", "-u", "-S", str(self.socket), *args],  # -u: UTF-8, whatever the locale
             capture_output=True,
-            text=True,
+            encoding="utf-8",
+            errors="replace",
             stdin=subprocess.DEVNULL,
         )
         if check and done.returncode != 0:
