@@ -115,3 +115,29 @@ def test_saving_twice_without_changes_keeps_updated(interview: Interview) -> Non
     before = interview.draft.account.updated
     save_draft(interview.draft, touch=False)
     assert load_draft(interview.draft.account.account).account.updated == before
+
+
+def test_the_cursor_place_is_kept_with_the_session_and_older_sessions_still_load(
+    interview: Interview,
+) -> None:
+    account_id = interview.draft.account.account
+    interview.draft.session.step = "closing"
+    interview.draft.session.focus, interview.draft.session.cursor = "helped", [2, 5]
+    save_draft(interview.draft)
+    session = load_draft(account_id).session
+    assert (session.step, session.focus, session.cursor) == ("closing", "helped", [2, 5])
+
+    older = f'format = 1\nkind = "secondstory.session"\naccount = "{account_id}"\n'
+    older += 'step = "moments"\n'
+    session_path(account_id).write_text(older, "utf-8")
+    session = load_draft(account_id).session
+    assert (session.step, session.focus, session.cursor) == ("moments", None, None)
+
+
+def test_moving_to_another_step_forgets_the_cursor_of_the_last_one(interview: Interview) -> None:
+    interview.go("closing")
+    interview.draft.session.focus, interview.draft.session.cursor = "helped", [0, 3]
+    interview.go("closing")
+    assert interview.draft.session.focus == "helped"
+    interview.go("review")
+    assert (interview.draft.session.focus, interview.draft.session.cursor) == (None, None)

@@ -5,78 +5,18 @@ These drive the real command in a real pseudo-terminal, as a person on a remote 
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import os
-import pty
 import signal
-import struct
 import sys
-import termios
-import threading
-import time
 from pathlib import Path
 
 import pytest
+from pty_terminal import Terminal
 
 from secondstory.account.drafts import list_drafts
 from secondstory.account.prompts import builtin_prompt_set
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
-
-
-class Terminal:
-    """secondstory running in a pseudo-terminal, with everything it draws collected."""
-
-    def __init__(self, *args: str) -> None:
-        self.output = bytearray()
-        pid, fd = pty.fork()
-        if pid == 0:  # the child: a terminal of 80x24, then secondstory
-            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-            env = dict(os.environ, TERM="xterm-256color", TEXTUAL_ANIMATIONS="none")
-            os.execvpe(sys.executable, [sys.executable, "-m", "secondstory", *args], env)
-        self.pid, self.fd = pid, fd
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        while True:
-            try:
-                chunk = os.read(self.fd, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            self.output += chunk
-
-    def mark(self) -> int:
-        """A point in the output; later waits look only at what was drawn after it."""
-        return len(self.output)
-
-    def wait_for(self, text: str, since: int = 0, timeout: float = 20.0) -> None:
-        deadline = time.monotonic() + timeout
-        while text.encode() not in self.output[since:]:
-            if time.monotonic() > deadline:
-                raise AssertionError(f"{text!r} never appeared on the screen")
-            time.sleep(0.02)
-
-    def type(self, text: str) -> None:
-        os.write(self.fd, text.encode())
-
-    def signal(self, signum: int, timeout: float = 10.0) -> int:
-        os.kill(self.pid, signum)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            done, status = os.waitpid(self.pid, os.WNOHANG)
-            if done:
-                return status
-            time.sleep(0.02)
-        os.kill(self.pid, signal.SIGKILL)
-        raise AssertionError("secondstory did not exit after the signal")
-
-    def close(self) -> None:
-        with contextlib.suppress(OSError):
-            os.close(self.fd)
 
 
 def _draft_words() -> list[str]:
@@ -143,3 +83,76 @@ def test_a_burst_of_keys_across_tabs_lands_in_the_answers_it_was_typed_for(
     closing = draft.account.closing
     assert (draft.account.author, draft.account.role) == ("Alex", "DBA")
     assert (closing.surprised, closing.helped, closing.hindered) == ("AAA", "BBB", "CCC")
+
+
+def test_after_a_hang_up_the_next_keys_land_where_the_typing_was(incident_folder: Path) -> None:
+    """Dropped mid-sentence, logged in again, typing on: one answer, in the order typed."""
+    prompts = builtin_prompt_set()
+    terminal = Terminal("give", str(incident_folder))
+    try:
+        terminal.wait_for(prompts.opening.title)
+        mark = terminal.mark()
+        terminal.type("\r")
+        terminal.wait_for(prompts.identity.author.label, since=mark)
+        mark = terminal.mark()
+        terminal.type("Alex\x0e")
+        terminal.wait_for("To think about", since=mark)
+        mark = terminal.mark()
+        terminal.type("n")
+        terminal.wait_for("Moment 1", since=mark)
+        mark = terminal.mark()
+        terminal.type("23:00\tRestarted the")
+        terminal.wait_for("Restarted the", since=mark)
+        terminal.signal(signal.SIGHUP)
+    finally:
+        terminal.close()
+
+    again = Terminal("give", str(incident_folder))
+    try:
+        again.wait_for("Restarted the")
+        mark = again.mark()
+        again.type(" primary")  # no click, no tab: straight on where it was
+        again.wait_for("primary", since=mark)
+        again.signal(signal.SIGHUP)
+    finally:
+        again.close()
+    [draft] = list_drafts()[0]
+    [moment] = draft.account.moments
+    assert (moment.when_text, moment.did, moment.observed) == ("23:00", "Restarted the primary", "")
+
+
+def test_after_a_hang_up_on_looking_back_the_typing_goes_on_in_the_same_answer(
+    incident_folder: Path,
+) -> None:
+    prompts = builtin_prompt_set()
+    terminal = Terminal("give", str(incident_folder))
+    try:
+        terminal.wait_for(prompts.opening.title)
+        mark = terminal.mark()
+        terminal.type("\r")
+        terminal.wait_for(prompts.identity.author.label, since=mark)
+        mark = terminal.mark()
+        terminal.type("Alex\x0e")
+        terminal.wait_for("To think about", since=mark)
+        mark = terminal.mark()
+        terminal.type("\x0e")
+        terminal.wait_for(prompts.closing.surprised.label, since=mark)
+        mark = terminal.mark()
+        terminal.type("Quokka\tLantern")  # the second answer
+        terminal.wait_for("Lantern", since=mark)
+        terminal.signal(signal.SIGHUP)
+    finally:
+        terminal.close()
+
+    again = Terminal("give", str(incident_folder))
+    try:
+        again.wait_for("Lantern")
+        mark = again.mark()
+        again.type(" lit")
+        again.wait_for("Lantern lit", since=mark)
+        again.signal(signal.SIGHUP)
+    finally:
+        again.close()
+    [draft] = list_drafts()[0]
+    closing = draft.account.closing
+    assert (closing.surprised, closing.helped) == ("Quokka", "Lantern lit")

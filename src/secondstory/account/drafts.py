@@ -2,7 +2,8 @@
 
 A draft is an ordinary account file (status "draft") in the person's own data folder,
 folder 0700 and files 0600, beside a small session file that remembers the step and
-moment they were on. Sharing writes a copy into the incident folder; the draft stays.
+moment they were on and where the cursor was. Sharing writes a copy into the incident
+folder; the draft stays.
 """
 
 from __future__ import annotations
@@ -57,6 +58,10 @@ class Session(FileModel):
     """The interview step they were on."""
     moment: str | None = None
     """The moment they were on."""
+    focus: str | None = None
+    """The answer the cursor was in on that step, by field name or box id."""
+    cursor: list[int] | None = None
+    """Where the cursor was in that answer: [row, column]."""
     shared_to: str | None = None
     """Where the latest shared copy was written."""
     shared_at: Instant | None = None

@@ -59,8 +59,14 @@ class Interview:
         self._first_unsaved = None
 
     def go(self, step: Step, moment: str | None = None) -> None:
-        """Remember the step (and moment) the person is on; the caller saves."""
-        self.draft.session.step = step
+        """Remember the step (and moment) the person is on; the caller saves.
+
+        Another step forgets where the cursor was on the last one.
+        """
+        session = self.draft.session
+        if session.step != step:
+            session.focus = session.cursor = None
+        session.step = step
         if moment is not None:
             self.draft.session.moment = moment
 

@@ -7,6 +7,7 @@ is checked here, so a mistake is one line on stderr rather than a screen that ca
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -41,7 +42,23 @@ def add_demo(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     demo.set_defaults(handler=run_demo)
 
 
+SSH_ESCAPE_DELAY_MS = 400
+"""Over SSH, how long a lone ESC waits for the rest of a key before it is the Escape key."""
+
+
+def _escape_delay_for_ssh() -> None:
+    """Over SSH, wait longer for the rest of an arrow key's bytes (ESCDELAY, in ms).
+
+    Textual reads a lone ESC as Escape after 100 ms; a link that delivers ESC and "[A"
+    apart would then type "[A" into an answer. A person's own ESCDELAY is left alone.
+    """
+    over_ssh = os.environ.get("SSH_CONNECTION") or os.environ.get("SSH_TTY")
+    if over_ssh and "ESCDELAY" not in os.environ:
+        os.environ["ESCDELAY"] = str(SSH_ESCAPE_DELAY_MS)
+
+
 def _run_tui(**settings: object) -> int:
+    _escape_delay_for_ssh()  # before Textual is imported: it reads ESCDELAY once
     from secondstory.tui.app import Settings, create_app
 
     if not (sys.stdin.isatty() and sys.stdout.isatty()):

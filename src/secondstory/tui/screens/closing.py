@@ -10,6 +10,7 @@ from textual.widgets import Static
 from secondstory.files.model import CLOSING_FIELDS
 from secondstory.tui.screens.step import StepScreen
 from secondstory.tui.widgets.answer_field import AnswerField
+from secondstory.tui.widgets.place import put_back
 
 
 class ClosingScreen(StepScreen):
@@ -31,7 +32,9 @@ class ClosingScreen(StepScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one(AnswerField).query_one("TextArea").focus()
+        session = self.interview.draft.session
+        if not put_back(self, session.focus, session.cursor):
+            self.query_one(AnswerField).query_one("TextArea").focus()
 
     def on_answer_field_changed(self, event: AnswerField.Changed) -> None:
         self.keep_answer(event.field.field_name, event.text)

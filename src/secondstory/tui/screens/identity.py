@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, Static
 
 from secondstory.times.zones import is_zone
 from secondstory.tui.screens.step import StepScreen
+from secondstory.tui.widgets.place import put_back
 
 
 class IdentityScreen(StepScreen):
@@ -47,7 +48,9 @@ class IdentityScreen(StepScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#identity-author", Input).focus()
+        session = self.interview.draft.session
+        if not put_back(self, session.focus, session.cursor):
+            self.query_one("#identity-author", Input).focus()
 
     def take_from_widgets(self) -> None:
         for field in self.query(Input):

@@ -66,8 +66,10 @@ class MomentsScreen(StepScreen):
         ids = [m.id for m in moments]
         index = ids.index(wanted) if wanted in ids else 0
         self.query_one(MomentList).index = index
-        self._edit(ids[index])
         self.query_one(MomentList).focus()
+        # Resuming: back in the answer the cursor was in, where it was, if it was in one.
+        session = self.interview.draft.session
+        self._edit(ids[index], focus=session.focus, cursor=session.cursor)
 
     # The list ---------------------------------------------------------------------------
     def on_list_view_highlighted(self, event: ListView.Highlighted) -> None:
@@ -124,7 +126,7 @@ class MomentsScreen(StepScreen):
         ids = [m.id for m in moments]
         if select in ids:
             listing.index = ids.index(select)
-            self._edit(select, focus_when=focus_when)
+            self._edit(select, focus="when" if focus_when else None)
         else:
             self._edit(None)
 
@@ -137,7 +139,13 @@ class MomentsScreen(StepScreen):
                 item.refresh_summary(self._number(moment_id), self.interview.moment(moment_id))
 
     # The editor -------------------------------------------------------------------------
-    def _edit(self, moment_id: str | None, *, focus_when: bool = False) -> None:
+    def _edit(
+        self,
+        moment_id: str | None,
+        *,
+        focus: str | None = None,
+        cursor: list[int] | None = None,
+    ) -> None:
         if self.editor is not None:
             if self.focused is not None and self.editor in self.focused.ancestors:
                 # Move focus out first, or removing the editor would move it somewhere else
@@ -156,7 +164,8 @@ class MomentsScreen(StepScreen):
             self.prompts.moments,
             self.nudge_state,
             partial(self._read_when, moment_id),
-            focus_when=focus_when,
+            focus=focus,
+            cursor=cursor,
         )
         self.editor = editor
         self.query_one("#moments-main").mount(editor)

@@ -15,6 +15,7 @@ from secondstory.errors import SecondstoryError
 from secondstory.tui.host import Host, host
 from secondstory.tui.widgets.answer_field import AnswerField
 from secondstory.tui.widgets.nudge import NoteChoices
+from secondstory.tui.widgets.place import place_of
 from secondstory.tui.widgets.step_bar import StepBar
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ class StepScreen(Screen[None]):
         self.interview = interview
         self.prompts = prompts
         self._save_failed = False
+        self._started = False
 
     @property
     def secondstory(self) -> Host:
@@ -58,10 +60,16 @@ class StepScreen(Screen[None]):
         yield from ()
 
     def on_mount(self) -> None:
+        # Textual calls on_mount of every class in the MRO, and the steps call super()
+        # too: start once, or a second saver would outlive the screen.
+        if self._started:
+            return
+        self._started = True
         self.secondstory.register_saver(self.save_now)
         self.set_interval(AUTOSAVE_TICK, self._autosave)
         self.interview.go(self.STEP)
-        self.write()
+        # Not where the cursor is yet: the step puts it back where it was after this.
+        self.write(remember_place=False)
 
     def on_unmount(self) -> None:
         self.save_now()
@@ -74,8 +82,10 @@ class StepScreen(Screen[None]):
             return None
         return "Your draft could not be saved just now, so what you typed here would be lost."
 
-    def write(self) -> bool:
+    def write(self, *, remember_place: bool = True) -> bool:
         """Save the draft; when the disk refuses, say so and keep every word in memory."""
+        if remember_place:
+            self.remember_place()
         try:
             self.interview.save()
         except (OSError, SecondstoryError) as problem:
@@ -92,6 +102,13 @@ class StepScreen(Screen[None]):
             self.notify("Saved again. Everything you typed is on disk.", timeout=4)
         self._save_failed = False
         return True
+
+    def remember_place(self) -> None:
+        """Keep which answer the cursor is in, and where, to put it back on resume."""
+        if self.focused is None:  # leaving, or not drawn yet: keep what was known
+            return
+        session = self.interview.draft.session
+        session.focus, session.cursor = place_of(self.focused)
 
     def take_from_widgets(self) -> None:
         """Copy what is typed into the draft, for messages that may not have arrived yet."""

@@ -12,10 +12,14 @@ from textual.widgets import Input, Label, Static
 from secondstory.files.model import TEXT_FIELDS, Moment
 from secondstory.tui.widgets.answer_field import AnswerField
 from secondstory.tui.widgets.nudge import NoteChoices
+from secondstory.tui.widgets.place import put_back
 
 
 class MomentEditor(VerticalScroll):
-    """Edits one moment; the screen listens to Input.Changed and AnswerField.Changed."""
+    """Edits one moment; the screen listens to Input.Changed and AnswerField.Changed.
+
+    `focus` names the answer to put the cursor in once shown (at `cursor`, if given).
+    """
 
     can_focus = False  # tab goes straight from one answer to the next
 
@@ -27,10 +31,12 @@ class MomentEditor(VerticalScroll):
         nudges: NoteChoices,
         read_when: Callable[[str], tuple[str, bool]],
         *,
-        focus_when: bool = False,
+        focus: str | None = None,
+        cursor: list[int] | None = None,
     ) -> None:
         super().__init__(classes="moment-editor")
-        self.focus_when = focus_when
+        self.focus_on = focus
+        self.cursor = cursor
         self.read_when = read_when
         self.moment = moment
         self.number = number
@@ -55,8 +61,7 @@ class MomentEditor(VerticalScroll):
 
     def on_mount(self) -> None:
         self.show_reading(self.moment.when_text or "")
-        if self.focus_when:
-            self.query_one("#when", Input).focus()
+        put_back(self, self.focus_on, self.cursor)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "when":
