@@ -27,9 +27,10 @@ def incident_folder(path: Path) -> Path:
 def load_incident(folder: Path) -> Incident:
     """Read a folder's incident.toml."""
     folder = incident_folder(folder)
-    if not (folder / INCIDENT_FILE).exists():
+    path = folder / INCIDENT_FILE
+    if not (path.exists() or path.is_symlink()):
         raise NotFound(f"{folder} is not an incident folder (it has no {INCIDENT_FILE})")
-    return read_model(folder / INCIDENT_FILE, Incident, "secondstory.incident")
+    return read_model(path, Incident, "secondstory.incident", follow_symlinks=False)
 
 
 def create_incident(
@@ -85,9 +86,9 @@ def shared_account_path(folder: Path, account_id: str) -> Path:
 def load_notes(folder: Path, incident_id: str) -> NarrativeNotes:
     """The facilitator's narrative.toml, or empty notes when there is none yet."""
     path = incident_folder(folder) / NARRATIVE_FILE
-    if not path.exists():
+    if not (path.exists() or path.is_symlink()):
         return NarrativeNotes(incident=incident_id)
-    return read_model(path, NarrativeNotes, "secondstory.narrative")
+    return read_model(path, NarrativeNotes, "secondstory.narrative", follow_symlinks=False)
 
 
 def save_notes(folder: Path, notes: NarrativeNotes) -> None:
