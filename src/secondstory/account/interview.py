@@ -53,10 +53,11 @@ class Interview:
         quiet = now - self._last_change >= SAVE_AFTER_QUIET
         return quiet or now - self._first_unsaved >= SAVE_AT_LEAST_EVERY
 
-    def save(self) -> None:
-        """Write the draft and where the person is, now."""
-        save_draft(self.draft, touch=self.dirty)
+    def save(self) -> str | None:
+        """Write the draft and where the person is, now; a sentence if it went elsewhere."""
+        notice = save_draft(self.draft, touch=self.dirty)
         self._first_unsaved = None
+        return notice
 
     def go(self, step: Step, moment: str | None = None) -> None:
         """Remember the step (and moment) the person is on; the caller saves."""

@@ -77,7 +77,7 @@ class StepScreen(Screen[None]):
     def write(self) -> bool:
         """Save the draft; when the disk refuses, say so and keep every word in memory."""
         try:
-            self.interview.save()
+            notice = self.interview.save()
         except (OSError, SecondstoryError) as problem:
             if not self._save_failed:
                 self.notify(
@@ -88,7 +88,9 @@ class StepScreen(Screen[None]):
                 )
             self._save_failed = True
             return False
-        if self._save_failed:
+        if notice:
+            self.notify(notice, severity="warning", timeout=20)
+        elif self._save_failed:
             self.notify("Saved again. Everything you typed is on disk.", timeout=4)
         self._save_failed = False
         return True
