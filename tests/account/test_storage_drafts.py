@@ -174,3 +174,18 @@ def test_a_leftover_in_the_drafts_folder_is_cleaned_when_drafts_are_listed(
     drafts, problems = list_drafts()
     assert len(drafts) == 1 and not problems
     assert not leftover.exists()
+
+
+def test_a_moment_past_the_limit_is_refused_with_a_clear_line(
+    incident_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from secondstory.account import interview as module
+    from secondstory.errors import SecondstoryError
+
+    monkeypatch.setattr(module, "MAX_ENTRIES", 3)
+    interview = _interview(incident_folder)
+    for _ in range(3):
+        interview.add_moment()
+    with pytest.raises(SecondstoryError, match="holds at most 3 moments, so no new one"):
+        interview.add_moment()
+    assert len(interview.moments) == 3
