@@ -161,3 +161,20 @@ def test_one_files_leftovers_go_whatever_their_age(tmp_path: Path) -> None:
 def test_a_leftover_that_is_a_fifo_or_folder_is_left_alone(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / temp_name(tmp_path / "a.toml"))
     assert clean_leftovers(tmp_path, target="a.toml") == 0
+
+
+def test_a_fifo_as_the_list_of_known_incidents_is_set_aside_instead_of_waited_on() -> None:
+    import threading
+
+    from secondstory.files.incidents import known_incidents
+    from secondstory.files.paths import ensure_private_dir, known_incidents_file
+
+    ensure_private_dir(known_incidents_file().parent)
+    os.mkfifo(known_incidents_file())
+    found: list[dict[str, Path]] = []
+    reader = threading.Thread(target=lambda: found.append(known_incidents()), daemon=True)
+    reader.start()
+    reader.join(10)
+    assert found == [{}]
+    kept = list(known_incidents_file().parent.glob("incidents.toml.unreadable-*"))
+    assert len(kept) == 1 and stat.S_ISFIFO(kept[0].lstat().st_mode)

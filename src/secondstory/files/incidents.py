@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from datetime import datetime
 from pathlib import Path
 
 import tomli_w
 
-from secondstory.errors import NotFound, SecondstoryError
+from secondstory.errors import FileProblem, NotFound, SecondstoryError
 from secondstory.files.model import Incident, NarrativeNotes, now_utc, slugify
 from secondstory.files.paths import ensure_private_dir, known_incidents_file
-from secondstory.files.storage import SHARED_FILE, atomic_write, read_model, set_aside, write_model
+from secondstory.files.storage import (
+    SHARED_FILE,
+    atomic_write,
+    parse_toml,
+    read_bytes,
+    read_model,
+    set_aside,
+    write_model,
+)
 
 INCIDENT_FILE = "incident.toml"
 ACCOUNTS_DIR = "accounts"
@@ -108,11 +115,11 @@ def _read_known() -> tuple[dict[str, Path], bool]:
     if not path.exists():
         return {}, True
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
+        data = parse_toml(path, read_bytes(path, follow_symlinks=False))
         folders = data.get("incidents", {})
         if not isinstance(folders, dict):
             raise ValueError("incidents is not a table")
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError):
+    except (FileProblem, ValueError):
         # A damaged list only costs the shortcut: it is kept aside, never written over,
         # and a new one is built as incidents are opened.
         try:
