@@ -132,3 +132,43 @@ async def test_give_says_when_an_earlier_draft_could_not_be_read(
         assert "An earlier draft could not be read, so this is a new one." in notes
         assert f"{unreadable}: is not valid TOML" in notes
     assert unreadable.read_text("utf-8") == "format = 1\nkind = ["
+
+
+async def test_facilitate_opens_beside_fifos_and_ctrl_q_quits(incident_folder: Path) -> None:
+    import os
+
+    from secondstory.account.interview import Interview
+
+    incident = load_incident(incident_folder)
+    interview = Interview(start_draft(incident, incident_folder), incident, incident_folder)
+    interview.set_identity("author", "Alex")
+    interview.set_text(interview.add_moment().id, "did", "Rolled back")
+    interview.share()
+    os.mkfifo(incident_folder / "accounts" / "x.toml")
+    os.mkfifo(incident_folder / "narrative.toml")
+    app = create_app(Settings(mode="facilitate", incident=incident_folder))
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if "1 shared account" in str(app.screen.query_one("#fac-title").render()):
+                break
+        assert "1 shared account" in str(app.screen.query_one("#fac-title").render())
+        assert "is not an ordinary file" in _notes(app)  # narrative.toml: read-only
+        await pilot.press("ctrl+q")
+        await pilot.pause(0.1)
+    assert app.return_code == 0 or app.return_code is None
+
+
+async def test_home_lists_a_fifo_in_the_drafts_folder_as_one_line(incident_folder: Path) -> None:
+    import os
+
+    from secondstory.files.paths import drafts_dir
+
+    start_draft(load_incident(incident_folder), incident_folder)
+    os.mkfifo(drafts_dir() / "x.toml")
+    app = create_app(Settings(mode="home"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.1)
+        message = str(app.screen.query_one("#home-message").render())
+        assert "x.toml: is not an ordinary file" in message
+        assert len(app.screen.drafts) == 1  # type: ignore[attr-defined]
