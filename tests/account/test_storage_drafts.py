@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import uuid
 from pathlib import Path
 
 import pytest
@@ -111,15 +112,19 @@ def test_a_valid_account_under_another_name_is_one_line_and_the_rest_still_works
     kept = _interview(incident_folder)
     kept.set_text(kept.add_moment().id, "did", "Watched the graphs")
     kept.save()
-    copy = drafts_dir() / "copy of my draft.toml"
-    copy.write_bytes(kept.draft.path.read_bytes())
-    drafts, problems = list_drafts()
-    assert [d.account.account for d in drafts] == [kept.draft.account.account]
-    assert len(problems) == 1
-    line = str(problems[0])
-    assert line.startswith(f"{copy}: holds account {kept.draft.account.account}")
-    assert "\n" not in line
-    assert copy.read_bytes() == kept.draft.path.read_bytes()  # untouched
+    # Named for another account id, and named for no account id at all.
+    for name in (f"{uuid.uuid4().hex}.toml", "copy of my draft.toml"):
+        copy = drafts_dir() / name
+        copy.write_bytes(kept.draft.path.read_bytes())
+        drafts, problems = list_drafts()
+        assert [d.account.account for d in drafts] == [kept.draft.account.account]
+        assert len(problems) == 1
+        line = str(problems[0])
+        assert line.startswith(f"{copy}: ") and "\n" not in line
+        if name != "copy of my draft.toml":
+            assert f"holds account {kept.draft.account.account}" in line
+        assert copy.read_bytes() == kept.draft.path.read_bytes()  # untouched
+        copy.unlink()
 
 
 def test_an_unreadable_only_draft_is_named_when_a_new_one_starts(incident_folder: Path) -> None:
