@@ -194,3 +194,18 @@ def test_a_moment_past_the_limit_is_refused_with_a_clear_line(
     with pytest.raises(SecondstoryError, match="holds at most 3 moments, so no new one"):
         interview.add_moment()
     assert len(interview.moments) == 3
+
+
+def test_a_file_system_that_cannot_lock_lets_the_draft_open(
+    incident_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import fcntl
+
+    def no_locks(fd: int, operation: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    interview = _interview(incident_folder)
+    lock_draft(interview.draft)  # no lock to be had: opens, and saving still checks
+    assert interview.save() is None

@@ -4,6 +4,7 @@ The kernel lets go of a flock when its process ends, however it ends (a crash, S
 a dropped SSH connection), so a lock is never left stuck. The lock file says who holds
 it (host, pid, since when), for the message the second window shows. Lock files are
 never removed while in use: removing one would let two processes lock two different files.
+On a file system that cannot lock at all, the draft opens without one.
 """
 
 from __future__ import annotations
@@ -67,10 +68,15 @@ def hold(path: Path) -> None:
         raise SecondstoryError(f"{path} cannot be opened to lock ({exc.strerror})") from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+    except BlockingIOError:
         holder = _read_holder(fd)
         os.close(fd)
         raise Locked(path, holder) from None
+    except OSError:
+        # A file system that cannot lock (some network mounts): go on without the lock,
+        # rather than keep the person out; a save still never replaces words it did not load.
+        os.close(fd)
+        return
     me = {"host": socket.gethostname(), "pid": os.getpid(), "since": datetime.now(UTC).isoformat()}
     with contextlib.suppress(OSError):  # who holds it is a courtesy; the lock is what counts
         os.ftruncate(fd, 0)
