@@ -144,9 +144,9 @@ def lock_draft(draft: Draft) -> None:
         where = f" ({locked.holder.describe()})" if locked.holder else ""
         raise DraftOpenElsewhere(
             f"Your draft for {title} is open in another secondstory window{where}. "
-            "Close that window first, and your words are all there when you open it again; "
-            "a window on a connection that dropped closes by itself. "
-            "To write a separate account meanwhile, choose New account on the home screen."
+            "Close that window first; your words are all there when you open it here again. "
+            "A window whose connection dropped closes by itself. "
+            "For a separate account meanwhile, press n on the home screen."
         ) from None
 
 
