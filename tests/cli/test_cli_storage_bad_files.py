@@ -143,6 +143,7 @@ def test_a_bad_file_in_the_drafts_folder_is_one_line_and_the_other_draft_opens(
         ("incident_missing_title", "title: Field required"),
         ("fifo", MADE["fifo"]),
         ("symlink", MADE["symlink"]),
+        ("too_large", MADE["too_large"]),
     ],
 )
 def test_a_bad_incident_toml_is_one_line_for_give_facilitate_and_merge(
@@ -156,12 +157,8 @@ def test_a_bad_incident_toml_is_one_line_for_give_facilitate_and_merge(
     path.unlink()
     if name.startswith("incident_"):
         shutil.copyfile(BAD / f"{name}.toml", path)
-    elif name == "fifo":
-        os.mkfifo(path)
     else:
-        elsewhere = tmp_path / "elsewhere.toml"
-        shutil.copyfile(BAD / "incident_missing_title.toml", elsewhere)
-        path.symlink_to(elsewhere)
+        _place(name, path, tmp_path)
     before = _fingerprint(path)
     for command in ("give", "facilitate"):
         args = [command, str(incident_folder)]

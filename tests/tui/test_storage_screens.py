@@ -172,3 +172,21 @@ async def test_home_lists_a_fifo_in_the_drafts_folder_as_one_line(incident_folde
         message = str(app.screen.query_one("#home-message").render())
         assert "x.toml: is not an ordinary file" in message
         assert len(app.screen.drafts) == 1  # type: ignore[attr-defined]
+
+
+async def test_the_facilitators_summary_refuses_a_paste_past_the_limit(
+    app: SecondstoryApp,
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if getattr(app.screen, "session", None) is not None:
+                break
+        await pilot.press("f7")
+        area = app.screen.query_one("#summary").query_one(TextArea)
+        area.focus()
+        before = area.text
+        area.post_message(events.Paste("z" * (MAX_FIELD_CHARS + 1)))
+        await pilot.pause(0.1)
+        assert area.text == before
+        assert "so that was not added" in _notes(app)
