@@ -145,8 +145,11 @@ def test_leftovers_of_a_dead_writer_are_cleaned_and_a_live_writers_are_not(
 def test_leftovers_of_an_earlier_version_are_cleaned_once_old(tmp_path: Path) -> None:
     old = tmp_path / ".a.toml.k3j_x9qz.tmp"  # named by mkstemp
     old.write_text("half")
+    someone_elses = tmp_path / ".notes.k3j_x9qz.tmp"  # not a name secondstory writes
+    someone_elses.write_text("theirs")
     assert clean_leftovers(tmp_path) == 0
     assert clean_leftovers(tmp_path, now=time.time() + STALE_TEMP_SECONDS + 1) == 1
+    assert not old.exists() and someone_elses.exists()
 
 
 def test_one_files_leftovers_go_whatever_their_age(tmp_path: Path) -> None:

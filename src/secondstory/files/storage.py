@@ -41,8 +41,9 @@ STALE_TEMP_SECONDS = 300
 
 _HOST = hashlib.sha256(socket.gethostname().encode()).hexdigest()[:8]
 _TEMP = re.compile(r"^\.(?P<target>.+)\.(?P<pid>\d+)-(?P<host>[0-9a-f]{8})\.[0-9a-f]{8}\.tmp$")
-# Earlier versions named temporary files with mkstemp: only their age tells they are left over.
-_OLD_TEMP = re.compile(r"^\.(?P<target>.+)\.[a-z0-9_]{8}\.tmp$")
+# Earlier versions named temporary files with mkstemp: only their age tells they are left
+# over, and only names of files secondstory writes are taken for them.
+_OLD_TEMP = re.compile(r"^\.(?P<target>.+\.(?:toml|md|html|json))\.[a-z0-9_]{8}\.tmp$")
 
 
 def temp_name(path: Path) -> str:
