@@ -4,13 +4,20 @@ A draft is an ordinary account file (status "draft") in the person's own data fo
 folder 0700 and files 0600, beside a small session file that remembers the step and
 moment they were on and where the cursor was. Sharing writes a copy into the incident
 folder; the draft stays.
+
+One window at a time: `lock_draft` holds `<account>.lock` while a draft is open, and a
+second window is told where it is open. Should two writers meet anyway (a lock that
+does not work on some network file system), a save never replaces words it did not
+load: the draft remembers a fingerprint of the file it read or last wrote, and when the
+file on disk is another, this window's words are kept as a separate draft beside it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -18,6 +25,7 @@ from pydantic import Field
 
 from secondstory.errors import FileProblem, NewerFormat, SecondstoryError
 from secondstory.files.incidents import can_write_accounts, shared_account_path
+from secondstory.files.locks import Locked, hold
 from secondstory.files.model import (
     Account,
     AccountId,
@@ -30,10 +38,15 @@ from secondstory.files.model import (
 from secondstory.files.paths import drafts_dir, ensure_private_dir
 from secondstory.files.shared import remove_own, write_own_copy
 from secondstory.files.storage import (
+    clean_leftovers,
     dump_toml,
     holds,
+    parse_model,
+    parse_toml,
+    read_bytes,
     read_model,
     set_aside,
+    write_if_changed,
     write_model,
 )
 
@@ -80,6 +93,8 @@ class Draft:
 
     account: Account
     session: Session
+    on_disk: str | None = field(default=None, compare=False)
+    """Fingerprint of the account file as this process last read or wrote it."""
 
     @property
     def path(self) -> Path:
@@ -116,6 +131,43 @@ def session_path(account_id: str) -> Path:
     return drafts_dir() / f"{account_id}.session.toml"
 
 
+def lock_path(account_id: str) -> Path:
+    """The lock file held while a draft is open in a window."""
+    return drafts_dir() / f"{account_id}.lock"
+
+
+class DraftOpenElsewhere(SecondstoryError):
+    """The draft is open in another secondstory window."""
+
+
+def lock_draft(draft: Draft) -> None:
+    """Hold this draft for this process; raise DraftOpenElsewhere if a window has it."""
+    ensure_private_dir(drafts_dir())
+    try:
+        hold(lock_path(draft.account.account))
+    except Locked as locked:
+        title = draft.session.incident_title or draft.account.incident
+        where = f" ({locked.holder.describe()})" if locked.holder else ""
+        raise DraftOpenElsewhere(
+            f"Your draft for {title} is open in another secondstory window{where}. "
+            "Close that window first; your words are all there when you open it here again. "
+            "A window whose connection dropped closes by itself. "
+            "For a separate account meanwhile, press n on the home screen."
+        ) from None
+
+
+def _fingerprint(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _on_disk(path: Path) -> str | None:
+    """Fingerprint of the file at `path` now, or None when there is none."""
+    try:
+        return _fingerprint(read_bytes(path, follow_symlinks=False))
+    except FileProblem:
+        return None if not (path.exists() or path.is_symlink()) else "unreadable"
+
+
 def start_draft(incident: Incident, folder: Path | None, zone: str | None = None) -> Draft:
     """A new, empty draft for an incident, saved at once."""
     stamp = now_utc()
@@ -136,16 +188,48 @@ def start_draft(incident: Incident, folder: Path | None, zone: str | None = None
     return draft
 
 
-def save_draft(draft: Draft, *, touch: bool = True) -> None:
-    """Write the draft and its session atomically; `touch` stamps `updated`."""
+def save_draft(draft: Draft, *, touch: bool = True) -> str | None:
+    """Write the draft and its session atomically; `touch` (something changed) stamps `updated`.
+
+    Returns None, or a sentence for the person when the file on disk was not the one this
+    draft came from: then nothing is written over it. With changes (`touch`), they are
+    kept as a new draft of their own; without, there was nothing of ours to keep.
+    """
     ensure_private_dir(drafts_dir())
+    notice = None
+    if _on_disk(draft.path) != draft.on_disk:
+        if not touch:
+            return (
+                "Your draft was changed in another window since this one opened it; "
+                "it was left as that window wrote it."
+            )
+        other = draft.path
+        _become_separate(draft)
+        notice = (
+            f"Your draft was changed in another window since this one opened it ({other}). "
+            "Both are kept: that version stays as it is, and what you wrote here is saved "
+            "as a separate draft, listed on the home screen."
+        )
     if draft.account.status != "draft":  # written by a version that marked drafts shared
         draft.account.status = "draft"
     path = draft_path(draft.account.account)
     if touch and not holds(path, dump_toml(draft.account)):  # unchanged: keep its time
         draft.account.updated = max(now_utc(), draft.account.created)
-    write_model(path, draft.account)
+    raw = dump_toml(draft.account, path)
+    write_if_changed(path, raw)  # nothing changed: the file and its time stay as they are
+    draft.on_disk = _fingerprint(raw)
     write_model(session_path(draft.account.account), draft.session)
+    return notice
+
+
+def _become_separate(draft: Draft) -> None:
+    """Give a draft a new id of its own: it is no longer the account that was shared."""
+    new_id = new_account_id()
+    draft.account.account = new_id
+    draft.session.account = new_id
+    draft.session.shared_to = draft.session.shared_at = draft.session.shared_digest = None
+    draft.on_disk = None
+    hold(lock_path(new_id))
 
 
 def load_draft(account_id: str) -> Draft:
@@ -155,17 +239,27 @@ def load_draft(account_id: str) -> Draft:
     One from a newer secondstory makes the whole draft unreadable here, so neither file is
     ever rewritten by a version that does not understand it.
     """
-    account = read_model(draft_path(account_id), Account, "secondstory.account")
+    where = draft_path(account_id)
+    raw = read_bytes(where, follow_symlinks=False)
+    account = parse_model(where, parse_toml(where, raw), Account, "secondstory.account")
+    if account.account != account_id:
+        raise FileProblem(
+            where,
+            f"holds account {account.account}, but a draft is named after its account; "
+            f"it was left as it is (renaming it {account.account}.toml makes it a draft again)",
+        )
     path = session_path(account_id)
     try:
-        session = read_model(path, Session, "secondstory.session")
+        session = read_model(path, Session, "secondstory.session", follow_symlinks=False)
     except NewerFormat:
         raise
     except FileProblem:
         if path.exists():
             set_aside(path)
         session = Session(account=account_id, incident_folder=_known_folder(account.incident))
-    return Draft(account, session)
+    if session.account != account_id:
+        raise FileProblem(path, f"belongs to account {session.account}, not {account_id}")
+    return Draft(account, session, on_disk=_fingerprint(raw))
 
 
 def _known_folder(incident_id: str) -> str | None:
@@ -180,6 +274,7 @@ def list_drafts() -> tuple[list[Draft], list[FileProblem]]:
     folder = drafts_dir()
     if not folder.is_dir():
         return [], []
+    clean_leftovers(folder)  # what writes cut short by a crash left behind
     drafts: list[Draft] = []
     problems: list[FileProblem] = []
     for path in sorted(folder.glob("*.toml")):
@@ -196,6 +291,22 @@ def list_drafts() -> tuple[list[Draft], list[FileProblem]]:
 def drafts_for(incident_id: str) -> list[Draft]:
     """This person's drafts for one incident, newest first."""
     return [d for d in list_drafts()[0] if d.account.incident == incident_id]
+
+
+def latest_or_new(incident: Incident, folder: Path | None) -> tuple[Draft, str | None]:
+    """The newest draft for an incident, or a new one; with a sentence when one is new
+    although an earlier draft could not be read (it may have been theirs)."""
+    drafts, problems = list_drafts()
+    mine = [d for d in drafts if d.account.incident == incident.id]
+    if mine:
+        return mine[0], None
+    draft = start_draft(incident, folder)
+    if not problems:
+        return draft, None
+    unread = "; ".join(str(problem) for problem in problems)
+    return draft, (
+        f"An earlier draft could not be read, so this is a new one. It was left as it is: {unread}"
+    )
 
 
 def shareable(account: Account) -> Account:
@@ -216,6 +327,7 @@ def share_draft(draft: Draft, to: Path | None = None) -> Path:
     target = to or _incident_target(draft)
     copy = shareable(draft.account)
     target.parent.mkdir(parents=True, exist_ok=True)
+    clean_leftovers(target.parent, target=target.name)  # an earlier share cut short
     write_own_copy(target, copy)  # unchanged since last shared: the file is left as it is
     # The private draft stays a draft (it may hold empty moments a shared copy may not);
     # the session remembers that, and where, it was shared.
@@ -246,6 +358,8 @@ def withdraw_draft(draft: Draft) -> Path | None:
     ours = target is not None and target.exists() and _is_copy_of(target, draft.account.account)
     if target is not None and ours and remove_own(target):  # never someone else's file
         removed = target
+    if target is not None:  # and any copy a share cut short left beside it
+        clean_leftovers(target.parent, target=target.name)
     draft.session.shared_to = None
     draft.session.shared_at = None
     draft.session.shared_digest = None
@@ -255,13 +369,19 @@ def withdraw_draft(draft: Draft) -> Path | None:
 
 def _is_copy_of(path: Path, account_id: str) -> bool:
     try:
-        return read_model(path, Account, "secondstory.account").account == account_id
+        account = read_model(path, Account, "secondstory.account", follow_symlinks=False)
+        return account.account == account_id
     except FileProblem:
         return False  # not a file we can recognise as ours: leave it alone
 
 
 def delete_draft(draft: Draft) -> None:
-    """Remove a draft and its session from this person's data folder."""
-    for path in (draft_path(draft.account.account), session_path(draft.account.account)):
+    """Remove a draft and its session from this person's data folder.
+
+    Refused (DraftOpenElsewhere) while another window has the draft open.
+    """
+    lock_draft(draft)
+    account_id = draft.account.account
+    for path in (draft_path(account_id), session_path(account_id)):
         if path.exists():
             os.unlink(path)

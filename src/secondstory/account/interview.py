@@ -12,6 +12,8 @@ from datetime import datetime
 from pathlib import Path
 
 from secondstory.account.drafts import Draft, Step, save_draft, share_draft, withdraw_draft
+from secondstory.errors import SecondstoryError
+from secondstory.files.limits import MAX_ENTRIES
 from secondstory.files.model import CLOSING_FIELDS, TEXT_FIELDS, Incident, Moment
 from secondstory.times.parse import Reading, TimeNotUnderstood, parse_when
 
@@ -53,10 +55,11 @@ class Interview:
         quiet = now - self._last_change >= SAVE_AFTER_QUIET
         return quiet or now - self._first_unsaved >= SAVE_AT_LEAST_EVERY
 
-    def save(self) -> None:
-        """Write the draft and where the person is, now."""
-        save_draft(self.draft, touch=self.dirty)
+    def save(self) -> str | None:
+        """Write the draft and where the person is, now; a sentence if it went elsewhere."""
+        notice = save_draft(self.draft, touch=self.dirty)
         self._first_unsaved = None
+        return notice
 
     def go(self, step: Step, moment: str | None = None) -> None:
         """Remember the step (and moment) the person is on; the caller saves.
@@ -84,7 +87,11 @@ class Interview:
         return found
 
     def add_moment(self, after: str | None = None) -> Moment:
-        """A new empty moment, after `after` (or at the end)."""
+        """A new empty moment, after `after` (or at the end); refused past MAX_ENTRIES."""
+        if len(self.moments) >= MAX_ENTRIES:
+            raise SecondstoryError(
+                f"An account holds at most {MAX_ENTRIES:,} moments, so no new one was added."
+            )
         moment = Moment(id=self.draft.account.next_moment_id())
         index = self._index(after) + 1 if after else len(self.moments)
         self.moments.insert(index, moment)

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from secondstory.errors import FileProblem, NewerFormat
 from secondstory.files.paths import config_dir
 from secondstory.files.resources import builtin_prompt_file
+from secondstory.files.storage import read_bytes
 from secondstory.files.tomlerrors import explain
 
 PROMPTS_FORMAT = 1
@@ -239,6 +240,8 @@ def _load(source: Traversable, where: Path) -> PromptSet:
 
 def _read_text(source: Traversable, where: Path) -> str:
     try:
+        if isinstance(source, Path):  # only an ordinary file of a sane size; never a pipe
+            return read_bytes(source).decode("utf-8")
         return source.read_bytes().decode("utf-8")
     except FileNotFoundError:
         raise FileProblem(where, "no such file") from None

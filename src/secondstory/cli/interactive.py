@@ -88,7 +88,17 @@ def run_give(args: argparse.Namespace) -> int:
     incident = load_incident(folder)
     remember_incident(incident.id, folder)
     check_share_target(args.to)
+    _check_not_open_elsewhere(incident.id)
     return _run_tui(mode="give", incident=folder, prompts=_prompts(args), share_to=args.to)
+
+
+def _check_not_open_elsewhere(incident_id: str) -> None:
+    """Say now, before the screen opens, when the draft is open in another window."""
+    from secondstory.account.drafts import drafts_for, lock_draft
+
+    existing = drafts_for(incident_id)
+    if existing:
+        lock_draft(existing[0])  # held from here for as long as this window is open
 
 
 def check_share_target(to: Path | None) -> None:

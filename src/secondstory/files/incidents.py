@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from datetime import datetime
 from pathlib import Path
 
 import tomli_w
 
-from secondstory.errors import NotFound, SecondstoryError
+from secondstory.errors import FileProblem, NotFound, SecondstoryError
 from secondstory.files.model import Incident, NarrativeNotes, now_utc, slugify
 from secondstory.files.paths import ensure_private_dir, known_incidents_file
 from secondstory.files.shared import group_id, is_group_folder, make_group_folders
@@ -18,6 +17,8 @@ from secondstory.files.storage import (
     atomic_write,
     dump_toml,
     holds,
+    parse_toml,
+    read_bytes,
     read_model,
     set_aside,
     write_model,
@@ -36,9 +37,10 @@ def incident_folder(path: Path) -> Path:
 def load_incident(folder: Path) -> Incident:
     """Read a folder's incident.toml."""
     folder = incident_folder(folder)
-    if not (folder / INCIDENT_FILE).exists():
+    path = folder / INCIDENT_FILE
+    if not (path.exists() or path.is_symlink()):
         raise NotFound(f"{folder} is not an incident folder (it has no {INCIDENT_FILE})")
-    return read_model(folder / INCIDENT_FILE, Incident, "secondstory.incident")
+    return read_model(path, Incident, "secondstory.incident", follow_symlinks=False)
 
 
 def create_incident(
@@ -103,9 +105,9 @@ def shared_account_path(folder: Path, account_id: str) -> Path:
 def load_notes(folder: Path, incident_id: str) -> NarrativeNotes:
     """The facilitator's narrative.toml, or empty notes when there is none yet."""
     path = incident_folder(folder) / NARRATIVE_FILE
-    if not path.exists():
+    if not (path.exists() or path.is_symlink()):
         return NarrativeNotes(incident=incident_id)
-    return read_model(path, NarrativeNotes, "secondstory.narrative")
+    return read_model(path, NarrativeNotes, "secondstory.narrative", follow_symlinks=False)
 
 
 def save_notes(folder: Path, notes: NarrativeNotes) -> None:
@@ -128,11 +130,11 @@ def _read_known() -> tuple[dict[str, Path], bool]:
     if not path.exists():
         return {}, True
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
+        data = parse_toml(path, read_bytes(path, follow_symlinks=False))
         folders = data.get("incidents", {})
         if not isinstance(folders, dict):
             raise ValueError("incidents is not a table")
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError):
+    except (FileProblem, ValueError):
         # A damaged list only costs the shortcut: it is kept aside, never written over,
         # and a new one is built as incidents are opened.
         try:

@@ -93,10 +93,11 @@ def merge_with(sources: Sources, notes: NarrativeNotes) -> Narrative:
 def _read_notes(folder: Path, sources: Sources) -> tuple[NarrativeNotes, str | None]:
     incident_id = sources.incident_id() or _fallback_id(folder)
     path = folder / NARRATIVE_FILE
-    if not path.exists():
+    if not (path.is_symlink() or path.exists()):
         return NarrativeNotes(incident=incident_id), None
     try:
-        return read_model(path, NarrativeNotes, "secondstory.narrative"), None
+        notes = read_model(path, NarrativeNotes, "secondstory.narrative", follow_symlinks=False)
+        return notes, None
     except FileProblem as problem:
         return NarrativeNotes(incident=incident_id), problem.reason
 

@@ -1,7 +1,10 @@
 """Gathering what a merge reads: an incident folder's files, or account files handed over.
 
 Nothing here stops on a bad file: it is listed as skipped with a one-line reason and the
-merge goes on with the rest. Files are only read, never written.
+merge goes on with the rest. Files are only read, never written; the one change made is
+removing temporary files that interrupted writes left behind (`clean_leftovers`). Files
+found in a folder must be ordinary files, not symbolic links; a file named by the person
+may be a link.
 
 Two files with one account id: the newer `updated` wins; when both say the same time, the
 file whose full path sorts first wins, so the choice never depends on the order the files
@@ -17,7 +20,7 @@ from pathlib import Path
 from secondstory.errors import FileProblem, NotFound
 from secondstory.files.incidents import ACCOUNTS_DIR, INCIDENT_FILE, NARRATIVE_FILE
 from secondstory.files.model import Account, Incident, NarrativeNotes
-from secondstory.files.storage import parse_model, parse_toml, read_model
+from secondstory.files.storage import clean_leftovers, parse_model, parse_toml, read_model
 from secondstory.narrative.model import Duplicate, Skipped
 
 ACCOUNT_KIND = "secondstory.account"
@@ -77,36 +80,47 @@ def load_sources(paths: Sequence[Path], stdin: bytes | None = None) -> Sources:
         elif path.is_dir() or path.name == INCIDENT_FILE:
             _add_folder(sources, path.parent if path.name == INCIDENT_FILE else path)
         else:
-            _add_account(sources, path)
+            _add_account(sources, path, follow_symlinks=True)
     _drop_other_incidents(sources)
     return sources
 
 
 def _add_folder(sources: Sources, folder: Path) -> None:
-    if not (folder / INCIDENT_FILE).exists():
+    clean_leftovers(folder)
+    if not _present(folder / INCIDENT_FILE):
         # A plain folder of account files (like accounts/ itself) is read file by file.
         for path in _toml_files(folder):
             _add_account(sources, path)
         return
     if sources.incident is None:
         _read_incident(sources, folder)
+    clean_leftovers(folder / ACCOUNTS_DIR)
     for path in _toml_files(folder / ACCOUNTS_DIR):
         _add_account(sources, path)
 
 
 def _read_incident(sources: Sources, folder: Path) -> None:
     try:
-        sources.incident = read_model(folder / INCIDENT_FILE, Incident, "secondstory.incident")
+        sources.incident = read_model(
+            folder / INCIDENT_FILE, Incident, "secondstory.incident", follow_symlinks=False
+        )
     except FileProblem as problem:
         sources.skipped.append(Skipped(problem.path, problem.reason))
         return
     sources.folder = folder
     notes_path = folder / NARRATIVE_FILE
-    if notes_path.exists():
+    if _present(notes_path):
         try:
-            sources.notes = read_model(notes_path, NarrativeNotes, "secondstory.narrative")
+            sources.notes = read_model(
+                notes_path, NarrativeNotes, "secondstory.narrative", follow_symlinks=False
+            )
         except FileProblem as problem:
             sources.skipped.append(Skipped(problem.path, problem.reason))
+
+
+def _present(path: Path) -> bool:
+    """Whether there is something at `path`, a symbolic link included (it is then refused)."""
+    return path.is_symlink() or path.exists()
 
 
 def _toml_files(folder: Path) -> Iterable[Path]:
@@ -116,10 +130,12 @@ def _toml_files(folder: Path) -> Iterable[Path]:
     return sorted(p for p in folder.glob("*.toml") if not p.name.startswith("."))
 
 
-def _add_account(sources: Sources, path: Path, raw: bytes | None = None) -> None:
+def _add_account(
+    sources: Sources, path: Path, raw: bytes | None = None, *, follow_symlinks: bool = False
+) -> None:
     try:
         if raw is None:
-            account = read_model(path, Account, ACCOUNT_KIND)
+            account = read_model(path, Account, ACCOUNT_KIND, follow_symlinks=follow_symlinks)
         else:
             account = parse_model(path, parse_toml(path, raw), Account, ACCOUNT_KIND)
     except FileProblem as problem:

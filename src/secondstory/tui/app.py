@@ -109,9 +109,17 @@ class SecondstoryApp(App[None]):
 
             return FacilitateScreen(self.settings.incident)
         if self.settings.mode == "give" and self.settings.incident is not None:
+            from secondstory.errors import SecondstoryError
             from secondstory.tui.screens.interview import open_interview
 
-            return open_interview(self, self.settings.incident)
+            try:
+                screen, notice = open_interview(self, self.settings.incident)
+            except SecondstoryError as problem:  # open in another window, since the check
+                self.notify(problem.message, severity="warning", timeout=20)
+                return HomeScreen()
+            if notice:
+                self.notify(notice, severity="warning", timeout=20)
+            return screen
         return HomeScreen()
 
     # Saving: screens register a callback that writes what is in memory right now, and

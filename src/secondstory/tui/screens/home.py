@@ -120,8 +120,6 @@ class HomeScreen(Screen[None]):
             self._begin(self.incidents[event.cursor_row][1])
 
     def _resume(self, draft: Draft) -> None:
-        from secondstory.tui.screens.interview import resume
-
         folder = Path(draft.session.incident_folder) if draft.session.incident_folder else None
         try:
             incident = load_incident(folder) if folder else None
@@ -136,11 +134,20 @@ class HomeScreen(Screen[None]):
             self.notify(
                 "The incident folder can't be reached; you can still write and share to a file."
             )
-        self.app.push_screen(resume(host(self), draft, incident, folder))
+        self._open(draft, incident, folder)
+
+    def _open(self, draft: Draft, incident: Incident, folder: Path | None) -> None:
+        from secondstory.tui.screens.interview import resume
+
+        try:
+            screen = resume(host(self), draft, incident, folder)
+        except SecondstoryError as problem:  # open in another window
+            self.notify(problem.message, severity="warning", timeout=20)
+            return
+        self.app.push_screen(screen)
 
     def _begin(self, folder: Path, *, fresh: bool = False) -> None:
-        from secondstory.account.drafts import drafts_for
-        from secondstory.tui.screens.interview import resume
+        from secondstory.account.drafts import latest_or_new
 
         try:
             incident = load_incident(folder)
@@ -148,9 +155,13 @@ class HomeScreen(Screen[None]):
             self.notify(problem.message, severity="warning", timeout=8)
             return
         remember_incident(incident.id, folder)
-        existing = [] if fresh else drafts_for(incident.id)
-        draft = existing[0] if existing else start_draft(incident, folder)
-        self.app.push_screen(resume(host(self), draft, incident, folder))
+        if fresh:
+            draft, notice = start_draft(incident, folder), None
+        else:
+            draft, notice = latest_or_new(incident, folder)
+        if notice:
+            self.notify(notice, severity="warning", timeout=20)
+        self._open(draft, incident, folder)
 
     def _selected_incident(self) -> Path | None:
         table = self.query_one("#incidents", DataTable)
@@ -192,7 +203,10 @@ class HomeScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                delete_draft(draft)
+                try:
+                    delete_draft(draft)
+                except SecondstoryError as problem:  # open in another window
+                    self.notify(problem.message, severity="warning", timeout=20)
                 self.action_refresh()
 
         title = draft.session.incident_title or draft.account.incident

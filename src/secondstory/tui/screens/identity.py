@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, Static
 
 from secondstory.times.zones import is_zone
 from secondstory.tui.screens.step import StepScreen
+from secondstory.tui.widgets.bounded import BoundedInput
 from secondstory.tui.widgets.place import put_back
 
 
@@ -37,7 +38,7 @@ class IdentityScreen(StepScreen):
                 suggester = None
                 if name == "timezone":
                     suggester = SuggestFromList(sorted(available_timezones()), case_sensitive=False)
-                yield Input(
+                yield BoundedInput(
                     value,
                     placeholder=prompt.placeholder,
                     id=f"identity-{name}",

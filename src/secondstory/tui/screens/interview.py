@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from secondstory.account.drafts import Draft, Step, drafts_for, start_draft
+from secondstory.account.drafts import Draft, Step, latest_or_new, lock_draft
 from secondstory.account.interview import Interview
 from secondstory.files.incidents import load_incident
 from secondstory.files.model import Incident
@@ -36,16 +36,20 @@ def step_screen(step: Step, interview: Interview, prompts: PromptSet) -> StepScr
     return screens[step](interview, prompts)
 
 
-def open_interview(app: Host, folder: Path) -> StepScreen:
-    """Resume this person's latest draft for the incident, or start one."""
+def open_interview(app: Host, folder: Path) -> tuple[StepScreen, str | None]:
+    """Resume this person's latest draft for the incident, or start one.
+
+    Returns the screen, and a sentence to show when an earlier draft could not be read.
+    Raises DraftOpenElsewhere when another window has the draft open.
+    """
     incident = load_incident(folder)
-    existing = drafts_for(incident.id)
-    draft = existing[0] if existing else start_draft(incident, folder)
-    return resume(app, draft, incident, folder)
+    draft, notice = latest_or_new(incident, folder)
+    return resume(app, draft, incident, folder), notice
 
 
 def resume(app: Host, draft: Draft, incident: Incident, folder: Path | None) -> StepScreen:
-    """The screen for a draft, on the step it was left on."""
+    """The screen for a draft, on the step it was left on (DraftOpenElsewhere if it is open)."""
+    lock_draft(draft)
     if folder is not None:
         draft.session.incident_folder = str(folder.resolve())
     interview = Interview(draft, incident, folder, share_to=app.settings.share_to)

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, ListView, Static
 
+from secondstory.errors import SecondstoryError
 from secondstory.times.parse import TimeNotUnderstood, describe
 from secondstory.tui.dialogs.confirm import ConfirmDialog
 from secondstory.tui.screens.step import StepScreen
@@ -94,7 +95,11 @@ class MomentsScreen(StepScreen):
             self._move(event.moment_id, -1 if event.what == "up" else 1)
 
     def action_new_moment(self) -> None:
-        moment = self.interview.add_moment(after=self.editing)
+        try:
+            moment = self.interview.add_moment(after=self.editing)
+        except SecondstoryError as full:
+            self.notify(full.message, severity="warning", timeout=8)
+            return
         self._rebuild_list(moment.id, focus_when=True)
 
     def _confirm_delete(self, moment_id: str) -> None:

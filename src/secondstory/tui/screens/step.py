@@ -87,7 +87,7 @@ class StepScreen(Screen[None]):
         if remember_place:
             self.remember_place()
         try:
-            self.interview.save()
+            notice = self.interview.save()
         except (OSError, SecondstoryError) as problem:
             if not self._save_failed:
                 self.notify(
@@ -98,7 +98,9 @@ class StepScreen(Screen[None]):
                 )
             self._save_failed = True
             return False
-        if self._save_failed:
+        if notice:
+            self.notify(notice, severity="warning", timeout=20)
+        elif self._save_failed:
             self.notify("Saved again. Everything you typed is on disk.", timeout=4)
         self._save_failed = False
         return True

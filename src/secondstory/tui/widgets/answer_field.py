@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Label, TextArea
 
+from secondstory.tui.widgets.bounded import BoundedTextArea
 from secondstory.tui.widgets.nudge import NoteChoices, Nudge, finding_key, notes_for, rules_of
 
 CHECK_AFTER_QUIET = 0.4
@@ -50,7 +51,7 @@ class AnswerField(Vertical):
     def compose(self) -> ComposeResult:
         yield Label(self.label, classes="field-label", markup=False)
         # The help sits in the empty box, and steps aside as soon as there are words.
-        yield TextArea(
+        yield BoundedTextArea(
             self.initial,
             soft_wrap=True,
             tab_behavior="focus",

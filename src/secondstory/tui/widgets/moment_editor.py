@@ -11,6 +11,7 @@ from textual.widgets import Input, Label, Static
 
 from secondstory.files.model import TEXT_FIELDS, Moment
 from secondstory.tui.widgets.answer_field import AnswerField
+from secondstory.tui.widgets.bounded import BoundedInput
 from secondstory.tui.widgets.nudge import NoteChoices
 from secondstory.tui.widgets.place import put_back
 
@@ -47,7 +48,7 @@ class MomentEditor(VerticalScroll):
         when = self.prompts.when  # type: ignore[attr-defined]
         yield Label(f"Moment {self.number}", classes="moment-title")
         yield Label(when.label, classes="field-label", markup=False)
-        yield Input(
+        yield BoundedInput(
             self.moment.when_text or "",
             placeholder=when.placeholder or when.help,
             id="when",

@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, TextArea
 
+from secondstory.tui.widgets.bounded import BoundedInput, BoundedTextArea
 from secondstory.tui.widgets.nudge import NoteChoices, Nudge, finding_key, notes_for, rules_of
 
 CHECK_AFTER_QUIET = 0.4
@@ -49,11 +50,11 @@ class OwnWords(Vertical):
 
     def compose(self) -> ComposeResult:
         if self.multiline:
-            area = TextArea(self.initial, soft_wrap=True, tab_behavior="focus", compact=True)
+            area = BoundedTextArea(self.initial, soft_wrap=True, tab_behavior="focus", compact=True)
             area.placeholder = self.placeholder
             yield area
         else:
-            yield Input(self.initial, placeholder=self.placeholder, compact=True)
+            yield BoundedInput(self.initial, placeholder=self.placeholder, compact=True)
         yield Nudge()
 
     def on_mount(self) -> None:

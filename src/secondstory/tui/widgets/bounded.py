@@ -1,0 +1,36 @@
+"""Answer boxes that hold at most MAX_FIELD_CHARS: an edit beyond it is refused whole,
+with a note, so what is saved is never cut short and a file is never too big to read."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, TextArea
+from textual.widgets.text_area import Edit, EditResult
+
+from secondstory.files.limits import MAX_FIELD_CHARS
+
+FULL = (
+    f"This box holds at most {MAX_FIELD_CHARS:,} characters, so that was not added. "
+    "Everything already written is kept as it is."
+)
+
+
+class BoundedTextArea(TextArea):
+    """A TextArea that refuses an edit which would take it over MAX_FIELD_CHARS."""
+
+    def edit(self, edit: Edit) -> EditResult:
+        start, end = sorted((edit.from_location, edit.to_location))
+        growth = len(edit.text) - len(self.get_text_range(start, end))
+        if growth > 0 and len(self.document.text) + growth > MAX_FIELD_CHARS:
+            self.notify(FULL, severity="warning", timeout=8)
+            return EditResult(end_location=self.cursor_location, replaced_text="")
+        return super().edit(edit)
+
+
+class BoundedInput(Input):
+    """An Input that refuses a change which would take it over MAX_FIELD_CHARS."""
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        if len(self.value) - (end - start) + len(text) > MAX_FIELD_CHARS:
+            self.notify(FULL, severity="warning", timeout=8)
+            return
+        super().replace(text, start, end)
