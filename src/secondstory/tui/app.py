@@ -10,11 +10,13 @@ import signal
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
 from secondstory.tui.host import Saver, Settings
+from secondstory.tui.typeahead import TypeAhead
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -57,6 +59,19 @@ class SecondstoryApp(App[None]):
         self._savers: list[Saver] = []
         self._prompts: PromptSet | None = None
         self._rules: RuleSet | None = None
+        self._typeahead = TypeAhead(self)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys in a burst wait for the one before to land (focus moved, dialog open).
+        typeahead = self._typeahead
+        if not typeahead.takes(event):
+            await super().on_event(event)
+            return
+        if typeahead.hold(event):
+            return
+        focused = self.focused
+        await super().on_event(event)
+        typeahead.landed(event, focused)
 
     @property
     def prompts(self) -> PromptSet:
