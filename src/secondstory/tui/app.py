@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -15,6 +16,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
+from secondstory.tui import terminal
 from secondstory.tui.host import Saver, Settings
 from secondstory.tui.typeahead import TypeAhead
 
@@ -54,7 +56,15 @@ class SecondstoryApp(App[None]):
     ]
 
     def __init__(self, settings: Settings) -> None:
-        super().__init__()
+        # On a 16-colour terminal (TERM=linux, plain xterm) the ANSI theme and the :ansi
+        # styles, rather than the full-colour theme squeezed into 16 colours.
+        sixteen = terminal.sixteen_colours()
+        if sixteen:
+            super().__init__(ansi_color=True)
+            themes = self.available_themes
+            self.theme = next(name for name in terminal.ANSI_THEMES if name in themes)
+        else:
+            super().__init__()
         self.settings = settings
         self._savers: list[Saver] = []
         self._prompts: PromptSet | None = None
@@ -111,6 +121,12 @@ class SecondstoryApp(App[None]):
         super().notify(
             lines, title=printable(title), severity=severity, timeout=timeout, markup=False
         )
+
+    def get_key_display(self, binding: Binding) -> str:
+        # Inside tmux ctrl+b is tmux's own key: show the one that arrives.
+        if binding.key == terminal.BACK_KEY and terminal.inside_tmux():
+            return super().get_key_display(replace(binding, key=terminal.BACK_KEY_IN_TMUX))
+        return super().get_key_display(binding)
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
