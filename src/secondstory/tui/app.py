@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.screen import Screen
 
 from secondstory.tui import terminal
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from secondstory.account.interview import Interview
     from secondstory.account.prompts import PromptSet
     from secondstory.language import RuleSet
+    from secondstory.tui.screens.too_small import TooSmallScreen
 
 __all__ = ["SecondstoryApp", "Settings", "create_app"]
 
@@ -70,6 +72,8 @@ class SecondstoryApp(App[None]):
         self._prompts: PromptSet | None = None
         self._rules: RuleSet | None = None
         self._typeahead = TypeAhead(self)
+        self._started = False
+        self._too_small: TooSmallScreen | None = None
 
     async def on_event(self, event: events.Event) -> None:
         # Keys in a burst wait for the one before to land (focus moved, dialog open).
@@ -131,6 +135,28 @@ class SecondstoryApp(App[None]):
     def on_mount(self) -> None:
         self._install_signal_handlers()
         self.push_screen(self._first_screen())
+        self._started = True
+        self._fit(self.size)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size)
+
+    def _fit(self, size: Size) -> None:
+        """Below 80x24, one message covers everything until the window grows again."""
+        from secondstory.tui.screens.too_small import TooSmallScreen, too_small
+
+        if not self._started:
+            return  # the first screen goes under it, once it is there
+        notice = self._too_small
+        if too_small(size):
+            if notice is not None:
+                notice.show_size(size)
+            else:
+                self._too_small = TooSmallScreen(size)
+                self.push_screen(self._too_small)
+        elif notice is not None and self.screen is notice:
+            self._too_small = None
+            self.pop_screen()  # the screen beneath resumes with its focus and words
 
     def _first_screen(self) -> Screen[None]:
         from secondstory.tui.screens.home import HomeScreen
@@ -184,6 +210,10 @@ class SecondstoryApp(App[None]):
         self.call_later(self.exit)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        from secondstory.tui.screens.too_small import TooSmallScreen
+
+        if isinstance(self.screen, TooSmallScreen):
+            return action == "quit"  # saving first, as ever; nothing else until it grows
         if action in ("quit", "home"):
             return (action == "home") == self._home_beneath()
         return True
