@@ -94,8 +94,8 @@ class TypeAhead:
             quiet = 0
             while quiet < QUIET_ROUNDS and loop.time() < deadline:
                 before = self._where()
-                await self._one_round(deadline - loop.time())
-                quiet = quiet + 1 if self._where() == before else 0
+                waited = await self._one_round(deadline)
+                quiet = quiet + 1 if not waited and self._where() == before else 0
         except Exception:  # the app is closing; what is held goes on as it can
             pass
         finally:
@@ -110,42 +110,57 @@ class TypeAhead:
     async def _follow(self, focused: object, deadline: float) -> None:
         """Wait for the key to bubble from the widget it went to up to the app.
 
-        Each widget hands an unhandled key to its parent's queue; a callback queued on the
-        parent after the child is done runs after the key, so this follows it up exactly.
+        A widget hands an unhandled key to its parent's queue while it handles it, so a
+        callback queued on the parent once the child has run its own runs after the key:
+        following the chain upwards this way follows the key exactly.
         """
         from textual.dom import DOMNode
 
         start = focused if isinstance(focused, DOMNode) else self._app.screen
-        loop = asyncio.get_running_loop()
         for node in start.ancestors_with_self:
-            future: asyncio.Future[None] = loop.create_future()
-            if not node.call_later(_done, future):
-                continue
-            while not future.done() and node.is_running and loop.time() < deadline:
-                await asyncio.wait([future], timeout=0.05)
-            if not future.done():
-                future.cancel()
+            await _drain([node], deadline)
 
-    async def _one_round(self, timeout: float) -> None:
-        """Wait until the app and every widget of the screen handled what was queued."""
+    async def _one_round(self, deadline: float) -> bool:
+        """Wait until the app and every widget of the screen handled what was queued.
+
+        Returns whether anything was still to be handled.
+        """
         app = self._app
         pumps: list[MessagePump] = [app, *app.screen.walk_children(with_self=True)]
-        waiting: dict[asyncio.Future[None], MessagePump] = {}
-        loop = asyncio.get_running_loop()
-        for pump in pumps:
-            future: asyncio.Future[None] = loop.create_future()
-            if pump.call_later(_done, future):
-                waiting[future] = pump
-        end = loop.time() + max(timeout, 0)
-        while waiting and loop.time() < end:
-            done, _ = await asyncio.wait(waiting, timeout=0.05)
-            for future in done:
+        busy = [pump for pump in pumps if _pending(pump)]
+        if busy:
+            await _drain(busy, deadline)
+        else:
+            await asyncio.sleep(0)
+        return bool(busy)
+
+
+def _pending(pump: MessagePump) -> bool:
+    """Whether `pump` has messages queued, or callbacks waiting for after a refresh."""
+    queue = getattr(pump, "_message_queue", None)
+    queued = queue.qsize() if queue is not None else 1
+    return bool(queued) or bool(getattr(pump, "_next_callbacks", None))
+
+
+async def _drain(pumps: list[MessagePump], deadline: float) -> None:
+    """Wait until each of `pumps` has handled what it held when this was called."""
+    loop = asyncio.get_running_loop()
+    waiting: dict[asyncio.Future[None], MessagePump] = {}
+    for pump in pumps:
+        future: asyncio.Future[None] = loop.create_future()
+        if pump.call_later(_done, future):
+            waiting[future] = pump
+    while waiting and loop.time() < deadline:
+        done, _ = await asyncio.wait(waiting, timeout=0.05)
+        for future in done:
+            del waiting[future]
+        # A widget removed meanwhile never runs its callback; it has nothing to do.
+        for future, pump in list(waiting.items()):
+            if not pump.is_running or not pump.is_attached:
+                future.cancel()
                 del waiting[future]
-            # A widget removed meanwhile never runs its callback; it has nothing to do.
-            for future, pump in list(waiting.items()):
-                if not pump.is_running or not pump.is_attached:
-                    future.cancel()
-                    del waiting[future]
+    for future in waiting:
+        future.cancel()
 
 
 def _done(future: asyncio.Future[None]) -> None:
