@@ -206,6 +206,12 @@ def moment_kept(app: SecondstoryApp, place: Path, state: dict[str, Any]) -> None
     assert moment["did"] == "Paged Sam"
 
 
+def no_moments_left(app: SecondstoryApp, place: Path, state: dict[str, Any]) -> None:
+    [account] = state["disk"]
+    assert account["moments"] == []
+    assert state["screens"][-1] == "MomentsScreen"
+
+
 def closing_kept(app: SecondstoryApp, place: Path, state: dict[str, Any]) -> None:
     [account] = state["disk"]
     assert account["closing"]["surprised"] == "The lag"
@@ -333,6 +339,13 @@ SCENARIOS = [
         giving,
         ["enter", "ctrl+n", "ctrl+n", *typed("The lag")],
         closing_kept,
+        draft_disk,
+    ),
+    Scenario(
+        "interview-delete-a-moment-confirmed",
+        giving,
+        ["enter", "ctrl+n", "n", *typed("23:05"), "escape", "d", "shift+tab", "enter"],
+        no_moments_left,
         draft_disk,
     ),
     Scenario(
