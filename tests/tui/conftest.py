@@ -9,6 +9,18 @@ import pytest
 from secondstory.tui.app import SecondstoryApp, Settings, create_app
 
 
+@pytest.fixture(autouse=True)
+def full_colour_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 256-colour terminal outside tmux, whatever the machine running the tests has.
+
+    The app picks its colours and the keys it shows from TERM, COLORTERM, NO_COLOR and
+    TMUX; tests that want another terminal set them again before creating the app.
+    """
+    monkeypatch.setenv("TERM", "xterm-256color")
+    for name in ("COLORTERM", "NO_COLOR", "TMUX", "TEXTUAL_COLOR_SYSTEM"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def give_app(incident_folder: Path) -> SecondstoryApp:
     """The interview for that incident."""

@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.screen import Screen
 
+from secondstory.tui import terminal
 from secondstory.tui.host import Saver, Settings
+from secondstory.tui.typeahead import TypeAhead
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -23,6 +28,7 @@ if TYPE_CHECKING:
     from secondstory.account.interview import Interview
     from secondstory.account.prompts import PromptSet
     from secondstory.language import RuleSet
+    from secondstory.tui.screens.too_small import TooSmallScreen
 
 __all__ = ["SecondstoryApp", "Settings", "create_app"]
 
@@ -52,11 +58,34 @@ class SecondstoryApp(App[None]):
     ]
 
     def __init__(self, settings: Settings) -> None:
-        super().__init__()
+        # On a 16-colour terminal (TERM=linux, plain xterm) the ANSI theme and the :ansi
+        # styles, rather than the full-colour theme squeezed into 16 colours.
+        sixteen = terminal.sixteen_colours()
+        if sixteen:
+            super().__init__(ansi_color=True)
+            themes = self.available_themes
+            self.theme = next(name for name in terminal.ANSI_THEMES if name in themes)
+        else:
+            super().__init__()
         self.settings = settings
         self._savers: list[Saver] = []
         self._prompts: PromptSet | None = None
         self._rules: RuleSet | None = None
+        self._typeahead = TypeAhead(self)
+        self._started = False
+        self._too_small: TooSmallScreen | None = None
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys in a burst wait for the one before to land (focus moved, dialog open).
+        typeahead = self._typeahead
+        if not typeahead.takes(event):
+            await super().on_event(event)
+            return
+        if typeahead.hold(event):
+            return
+        focused = self.focused
+        await super().on_event(event)
+        typeahead.landed(event, focused)
 
     @property
     def prompts(self) -> PromptSet:
@@ -97,9 +126,37 @@ class SecondstoryApp(App[None]):
             lines, title=printable(title), severity=severity, timeout=timeout, markup=False
         )
 
+    def get_key_display(self, binding: Binding) -> str:
+        # Inside tmux ctrl+b is tmux's own key: show the one that arrives.
+        if binding.key == terminal.BACK_KEY and terminal.inside_tmux():
+            return super().get_key_display(replace(binding, key=terminal.BACK_KEY_IN_TMUX))
+        return super().get_key_display(binding)
+
     def on_mount(self) -> None:
         self._install_signal_handlers()
         self.push_screen(self._first_screen())
+        self._started = True
+        self._fit(self.size)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size)
+
+    def _fit(self, size: Size) -> None:
+        """Below 80x24, one message covers everything until the window grows again."""
+        from secondstory.tui.screens.too_small import TooSmallScreen, too_small
+
+        if not self._started:
+            return  # the first screen goes under it, once it is there
+        notice = self._too_small
+        if too_small(size):
+            if notice is not None:
+                notice.show_size(size)
+            else:
+                self._too_small = TooSmallScreen(size)
+                self.push_screen(self._too_small)
+        elif notice is not None and self.screen is notice:
+            self._too_small = None
+            self.pop_screen()  # the screen beneath resumes with its focus and words
 
     def _first_screen(self) -> Screen[None]:
         from secondstory.tui.screens.home import HomeScreen
@@ -161,6 +218,10 @@ class SecondstoryApp(App[None]):
         self.call_later(self.exit)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        from secondstory.tui.screens.too_small import TooSmallScreen
+
+        if isinstance(self.screen, TooSmallScreen):
+            return action == "quit"  # saving first, as ever; nothing else until it grows
         if action in ("quit", "home"):
             return (action == "home") == self._home_beneath()
         return True

@@ -21,6 +21,36 @@ FORMATS = (
 )
 
 
+class MarkedRadioButton(RadioButton):
+    """A radio button whose dot is there only when chosen: it reads without colour."""
+
+    def on_mount(self) -> None:
+        self._mark()
+
+    def watch_value(self) -> None:
+        super().watch_value()
+        self._mark()
+
+    def _mark(self) -> None:
+        self.BUTTON_INNER = "●" if self.value else " "
+        self.refresh()
+
+
+class MarkedCheckbox(Checkbox):
+    """A checkbox whose cross is there only when ticked: it reads without colour."""
+
+    def on_mount(self) -> None:
+        self._mark()
+
+    def watch_value(self) -> None:
+        super().watch_value()
+        self._mark()
+
+    def _mark(self) -> None:
+        self.BUTTON_INNER = "X" if self.value else " "
+        self.refresh()
+
+
 @dataclass(frozen=True)
 class ExportChoice:
     """What to write."""
@@ -44,8 +74,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             yield Static(Text(f"The file is written into the incident folder {self.folder_name}."))
             with RadioSet(id="export-format"):
                 for number, (fmt, label) in enumerate(FORMATS):
-                    yield RadioButton(label, value=number == 0, id=f"format-{fmt}")
-            yield Checkbox("Person A, Person B… instead of names", id="anonymize")
+                    yield MarkedRadioButton(label, value=number == 0, id=f"format-{fmt}")
+            yield MarkedCheckbox("Person A, Person B… instead of names", id="anonymize")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export", id="ok", variant="primary")
                 yield Button("Cancel", id="cancel")

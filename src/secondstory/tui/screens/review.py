@@ -14,6 +14,7 @@ from secondstory.account.prose import account_sections, byline
 from secondstory.export.textsafe import printable
 from secondstory.files.model import CLOSING_FIELDS, TEXT_FIELDS, Account
 from secondstory.tui.screens.step import StepScreen
+from secondstory.tui.terminal import inside_tmux
 from secondstory.tui.widgets.nudge import notes_for, rules_of
 
 if TYPE_CHECKING:
@@ -51,7 +52,8 @@ def account_prose(account: Account) -> Text:
     text = Text()
     sections = account_sections(account)
     if not sections:
-        return Text("Nothing written yet. ctrl+b goes back to add moments.", style="dim")
+        back = "alt+←" if inside_tmux() else "ctrl+b"
+        return Text(f"Nothing written yet. {back} goes back to add moments.", style="dim")
     for section in sections:
         text.append(f"\n{section.title}", style="bold underline")
         if section.subtitle:
