@@ -29,7 +29,7 @@ _MOMENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 def _zone(name: str) -> str:
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # OSError: a folder
         raise ValueError(f"{name!r} is not a known IANA time zone (like Europe/Amsterdam)") from exc
     return name
 

@@ -11,7 +11,7 @@ def is_zone(name: str) -> bool:
     """Whether `name` is an IANA zone this machine knows."""
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # "America" is a folder of zones
         return False
     return bool(name)
 
