@@ -69,9 +69,8 @@ def candidates(text: str, ruleset: RuleSet, *, prefilter: bool) -> Candidates:
     windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     result = Candidates(text, len(ruleset.rules))
     for order, rule in enumerate(ruleset.rules):
-        for pattern, keywords, led in zip(
-            rule.patterns, rule.pattern_keywords, rule.pattern_led, strict=True
-        ):
+        per_pattern = (rule.pattern_keywords, rule.pattern_led, rule.pattern_classes)
+        for pattern, keywords, led, classes in zip(rule.patterns, *per_pattern, strict=True):
             key = (pattern.pattern, pattern.flags, keywords)  # rules may share a pattern
             if key not in found:
                 if not prefilter or not keywords:
@@ -90,9 +89,20 @@ def candidates(text: str, ruleset: RuleSet, *, prefilter: bool) -> Candidates:
                         for low, high in windows[keywords]
                         for match in pattern.finditer(text, low, high)
                     ]
+                if classes:
+                    matches = [match for match in matches if _in_classes(match, classes)]
                 found[key] = _spans(matches, "subject" in pattern.groupindex)
             result.add(order, rule, found[key])
     return result
+
+
+def _in_classes(match: re.Match[str], classes: tuple[tuple[str, frozenset[str]], ...]) -> bool:
+    """Whether each word a class group captured is in its class ("frozen", a participle)."""
+    for group, words in classes:
+        word = match.group(group)
+        if word is not None and word.lower() not in words:
+            return False
+    return True
 
 
 def _spans(matches: list[re.Match[str]], with_subject: bool) -> _Found:

@@ -18,8 +18,13 @@ from secondstory.language.context import (
     clause_tokens,
     folded,
     group_kind,
+    hypothetical,
     negated,
+    negative_subject,
+    perceived,
     subject_at,
+    talked_about,
+    technical,
 )
 from secondstory.language.rules import Rule, Vocabulary
 
@@ -127,8 +132,11 @@ def applies(
             kind = context.subject(start)
         if kind not in rule.subject:
             return False
-    if rule.negatable and context.negated(start):
-        return False
+    if rule.negatable:
+        if context.negated(start):
+            return False
+    elif rule.negative_subject and negative_subject(context.clause(start)[0], context.vocabulary):
+        return False  # "No one failed to follow the process"
     lowered = context.before(start)
     if lowered is None:
         return False
@@ -145,6 +153,23 @@ def applies(
     if lowered is None:
         return False
     unless = rule.unless_after
-    return unless is None or not unless.match(
+    if unless is not None and unless.match(
         after(context.text, end) if unless.flags & _IGNORECASE else lowered
-    )
+    ):
+        return False
+    return _in_context(rule, start, end, context)
+
+
+def _in_context(rule: Rule, start: int, end: int, context: Context) -> bool:
+    """The rarer questions, asked last: a concept talked about, a perception at the time,
+    a hypothetical, a technical term."""
+    text, vocabulary = context.text, context.vocabulary
+    if rule.concept or rule.perception or rule.narrative_only:
+        tokens = context.clause(start)[0]
+        if rule.concept and talked_about(text, start, end, tokens, vocabulary):
+            return False
+        if rule.perception and perceived(text, start, end, tokens, vocabulary):
+            return False
+        if rule.narrative_only and hypothetical(text, start, end, tokens, vocabulary):
+            return False
+    return vocabulary.technical is None or not technical(text, start, end, vocabulary)
