@@ -363,7 +363,7 @@ def _observable(word: str, observables: frozenset[str]) -> bool:
 _LINE_MARKS = " \t#*_>|-+0123456789."
 _LABEL_AFTER = re.compile(r"s?[*_]*\s*(?::[*_]*\s*|\|.*)?")
 _LIST_BEFORE = re.compile(
-    r"(?:^|[,;:(/]) ?(?:[\w'-]+ ){0,2}[\w'-]+ ?(?:,|/| and| or)(?: and| or)? \Z"
+    r"[,;:(/] ?(?:[\w'-]+ ){0,2}[\w'-]+ ?(?:,|/| and| or)(?: and| or)? \Z"
 )
 _LIST_AFTER = re.compile(
     r"\A(?:,|/| and| or)(?: and| or)? (?:[\w'-]+ ){0,2}[\w'-]+ ?(?:[,;/)]|and |or |\Z)"
