@@ -86,6 +86,13 @@ RULE_CASES = [
     ("judgement-phrases", "Deploying on a Friday showed poor judgement."),
     ("minimising-easy", "It takes two seconds to check the diff."),
     ("self-blame-own-it", "I let everyone down that night."),
+    ("self-blame-mistake", "I accidentally deleted the production table."),
+    ("blame-other-mistake", "An engineer mistakenly deleted the state data."),
+    ("blame-other-blamed", "The report placed the blame on the vendor."),
+    ("blame-other-lack", "The board lacked a backup plan."),
+    ("counterfactual-inverted", "Had the change been reviewed, it would not have shipped."),
+    ("judgement-incompetence", "The regex was poorly written."),
+    ("root-cause-the-cause", "The cause of the outage was a bad push."),
     ("blame-other-fault", "It was Olu's fault."),
     ("blame-other-caused-by", "The outage was caused by the on-call engineer."),
 ]

@@ -113,6 +113,23 @@ def subject_kind(
     return kind
 
 
+def _after_comma(text: str, start: int, vocab: Vocabulary) -> str | None:
+    """Who the few words after a comma just before `start` name, if they are a person.
+
+    An opening phrase ("during the update, i ...") is not the subject; the words after
+    its comma are."""
+    comma = text.rfind(",", max(0, start - 40), start)
+    if comma < 0:
+        return None
+    words = _WORD.findall(text, comma + 1, start)
+    while words and words[-1].lower() in _AUXILIARIES:
+        words.pop()
+    if not 1 <= len(words) <= 3:
+        return None
+    kind = subject_kind(words, True, vocab)
+    return kind if kind in ("self", "other") else None
+
+
 def relative_head(text: str, start: int, tokens: list[str]) -> tuple[int, str] | None:
     """Where the subject ends before a relative clause set off by commas, and its pronoun.
 
@@ -135,6 +152,8 @@ def subject_at(text: str, start: int, tokens: list[str], opens: bool, vocab: Voc
     head = relative_head(text, start, tokens)
     if head is None:
         kind = subject_kind(tokens, opens, vocab, shouting=shouting, person_verb=person_verb)
+        if kind == "thing" and (after_comma := _after_comma(text, start, vocab)) is not None:
+            kind = after_comma  # "during the routine update, i fat-fingered the YAML"
         if tokens and (tokens[0].lower() in _CONJUNCTIONS or kind == "none"):
             better = resolved_subject(text, start, tokens, kind, vocab)
             if better is not None:
@@ -362,9 +381,7 @@ def _observable(word: str, observables: frozenset[str]) -> bool:
 
 _LINE_MARKS = " \t#*_>|-+0123456789."
 _LABEL_AFTER = re.compile(r"s?[*_]*\s*(?::[*_]*\s*|\|.*)?")
-_LIST_BEFORE = re.compile(
-    r"[,;:(/] ?(?:[\w'-]+ ){0,2}[\w'-]+ ?(?:,|/| and| or)(?: and| or)? \Z"
-)
+_LIST_BEFORE = re.compile(r"[,;:(/] ?(?:[\w'-]+ ){0,2}[\w'-]+ ?(?:,|/| and| or)(?: and| or)? \Z")
 _LIST_AFTER = re.compile(
     r"\A(?:,|/| and| or)(?: and| or)? (?:[\w'-]+ ){0,2}[\w'-]+ ?(?:[,;/)]|and |or |\Z)"
 )
