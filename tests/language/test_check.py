@@ -87,6 +87,8 @@ RULE_CASES = [
     ("minimising-easy", "It takes two seconds to check the diff."),
     ("self-blame-own-it", "I let everyone down that night."),
     ("self-blame-mistake", "I accidentally deleted the production table."),
+    ("self-blame-not-done", "I didn't update the card details, so the domain lapsed."),
+    ("blame-other-question", "Why did it take eight hours for someone to post an update?"),
     ("blame-other-mistake", "An engineer mistakenly deleted the state data."),
     ("blame-other-blamed", "The report placed the blame on the vendor."),
     ("blame-other-lack", "The board lacked a backup plan."),

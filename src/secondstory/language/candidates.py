@@ -90,10 +90,34 @@ def candidates(text: str, ruleset: RuleSet, *, prefilter: bool) -> Candidates:
                         for match in pattern.finditer(text, low, high)
                     ]
                 if classes:
-                    matches = [match for match in matches if _in_classes(match, classes)]
+                    matches = _checked(pattern, text, matches, classes)
                 found[key] = _spans(matches, "subject" in pattern.groupindex)
             result.add(order, rule, found[key])
     return result
+
+
+def _checked(
+    pattern: re.Pattern[str],
+    text: str,
+    matches: list[re.Match[str]],
+    classes: tuple[tuple[str, frozenset[str]], ...],
+) -> list[re.Match[str]]:
+    """The matches whose class words are in their classes, each one that is not tried
+    again from one character on: a class group takes any word, so "Engineers deleted the
+    database by accident" first matches from "Engineers", which is no past tense."""
+    kept: list[re.Match[str]] = []
+    for first in matches:
+        match: re.Match[str] | None = first
+        while match is not None and not _in_classes(match, classes):
+            if kept and match.start() < kept[-1].end():
+                match = None
+                break
+            match = pattern.search(text, match.start() + 1, min(len(text), match.end() + 200))
+            if match is not None and match.end() == match.start():
+                match = None
+        if match is not None and (not kept or match.start() >= kept[-1].end()):
+            kept.append(match)
+    return kept
 
 
 def _in_classes(match: re.Match[str], classes: tuple[tuple[str, frozenset[str]], ...]) -> bool:

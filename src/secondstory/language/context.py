@@ -271,6 +271,7 @@ def negative_subject(tokens: list[str], vocabulary: Vocabulary) -> bool:
 
 
 _RELATIVES = frozenset({"who", "whom", "that", "which"})
+_INDEFINITE = frozenset({"a", "an", "any", "every", "each"})
 _COORDINATORS = frozenset({"and", "but", "or", "so"})
 _MODALS = frozenset(
     {"will", "would", "might", "may", "could", "can", "should", "must", "shall", "'ll", "'d"}
@@ -387,6 +388,16 @@ _LIST_AFTER = re.compile(
 )
 
 
+def _adverb(word: str) -> bool:
+    return word.endswith("ly") or word in _FREQUENCY
+
+
+_ASSERTING = frozenset(
+    {"is", "lies", "remains", "seems", "appears", "looks", "sits", "stems", "has"}
+)
+_FREQUENCY = frozenset({"sometimes", "often", "always", "usually", "rarely", "never", "seldom"})
+
+
 def talked_about(
     text: str, start: int, end: int, tokens: list[str], vocabulary: Vocabulary
 ) -> bool:
@@ -405,14 +416,19 @@ def talked_about(
     clause = vocabulary.mention_clause
     if clause is not None and tokens and clause.search(" ".join(tokens).lower()):
         return True
+    words = [word.lower() for word in tokens]
+    if not _MODALS.isdisjoint(words):
+        return True  # "any system ... will at some point be disrupted by human error"
+    if words and words[0] in _CONJUNCTIONS:
+        words.pop(0)
+    opening = all(word in _DETERMINERS or _adverb(word) for word in words)
+    following = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    verb = following.group().lower() if following else ""
+    if opening and verb in vocabulary.present_forms and verb not in _ASSERTING:
+        return True  # a generic statement: "human error cascades into machine error"
     definition = vocabulary.definition_after
-    if definition is not None:
-        words = [word.lower() for word in tokens]
-        if words and words[0] in _CONJUNCTIONS:
-            words.pop(0)
-        opening = all(word in _DETERMINERS for word in words)
-        if opening and definition.match(folded(text[end : end + 45]).lower()):
-            return True
+    if opening and definition and definition.match(folded(text[end : end + 45]).lower()):
+        return True
     before_words = folded(text[max(line_start, start - 40) : start]).lower()
     after_words = folded(text[end : min(line_end, end + 40)]).lower()
     if _LIST_BEFORE.search(before_words):  # "blame, hindsight and root cause"
@@ -428,23 +444,30 @@ def hypothetical(
 ) -> bool:
     """Whether a lapse is imagined or generic, not told: "until one person forgets",
     "if someone fails to ...", "people forget things"."""
-    first = _WORD.match(text, start)
-    verb = first.group().lower() if first else ""
+    verbs = [word.lower() for word in _WORD.findall(text, start, min(len(text), start + 40))]
+    while verbs and verbs[0].endswith("ly"):
+        verbs.pop(0)  # "mistakenly deleted": the verb is the word after
+    verb = verbs[0] if verbs else ""
     present = verb in vocabulary.present_forms or (
         verb not in vocabulary.verb_forms and not verb.endswith("ed")
     )
     words = [word.lower() for word in tokens]
     modal = not _MODALS.isdisjoint(words)
-    if words and words[0] in vocabulary.hypothetical and (present or modal):
-        return True
     subject = words[1:] if words and words[0] in _CONJUNCTIONS else words
     while subject and subject[-1] in _AUXILIARIES:
         subject.pop()
-    phrase = " ".join(subject)
     generic = vocabulary.generic_subjects
-    return (present or modal) and (
-        phrase in generic or " ".join(subject[-2:]) in generic or " ".join(subject[-1:]) in generic
+    anyone = (
+        " ".join(subject) in generic
+        or " ".join(subject[-2:]) in generic
+        or " ".join(subject[-1:]) in generic
+        or (len(subject) == 2 and subject[0] in _INDEFINITE)  # "a technician makes a mistake"
     )
+    if (words and words[0] in vocabulary.hypothetical) and (
+        words[0] == "whether" or present or modal or anyone
+    ):
+        return True  # "if someone forgets", "whether the failure was predictable"
+    return (present or modal) and anyone
 
 
 def technical(text: str, start: int, end: int, vocabulary: Vocabulary) -> bool:
