@@ -95,6 +95,7 @@ RULE_CASES = [
     ("counterfactual-inverted", "Had the change been reviewed, it would not have shipped."),
     ("judgement-incompetence", "The regex was poorly written."),
     ("root-cause-the-cause", "The cause of the outage was a bad push."),
+    ("counterfactual-preventable", "The expiry was entirely preventable."),
     ("blame-other-fault", "It was Olu's fault."),
     ("blame-other-caused-by", "The outage was caused by the on-call engineer."),
 ]

@@ -126,8 +126,7 @@ def _after_comma(text: str, start: int, vocab: Vocabulary) -> str | None:
         words.pop()
     if not 1 <= len(words) <= 3:
         return None
-    kind = subject_kind(words, True, vocab)
-    return kind if kind in ("self", "other") else None
+    return subject_kind(words, True, vocab)
 
 
 def relative_head(text: str, start: int, tokens: list[str]) -> tuple[int, str] | None:
@@ -152,7 +151,7 @@ def subject_at(text: str, start: int, tokens: list[str], opens: bool, vocab: Voc
     head = relative_head(text, start, tokens)
     if head is None:
         kind = subject_kind(tokens, opens, vocab, shouting=shouting, person_verb=person_verb)
-        if kind == "thing" and (after_comma := _after_comma(text, start, vocab)) is not None:
+        if kind != "none" and (after_comma := _after_comma(text, start, vocab)) is not None:
             kind = after_comma  # "during the routine update, i fat-fingered the YAML"
         if tokens and (tokens[0].lower() in _CONJUNCTIONS or kind == "none"):
             better = resolved_subject(text, start, tokens, kind, vocab)
@@ -199,8 +198,8 @@ def classify(
         if not word.isalpha() or not _VOWEL.search(low) or low.endswith(_NOUN_ENDINGS):
             return "thing"
         return "other"
-    if not word[0].isupper():
-        return "thing"
+    if not word[0].isupper() or low in _PREPOSITIONS or low == "to":
+        return "thing"  # "To atone for my sins", "For two hours": not a name
     if len(word) > 1 and (word.isupper() or any(ch.isupper() or ch.isdigit() for ch in word[1:])):
         return "thing"  # an acronym, CamelCase product or versioned name
     if first_in_sentence and low.endswith(_NOUN_ENDINGS):
@@ -414,8 +413,11 @@ def talked_about(
         if _LABEL_AFTER.fullmatch(rest) or text[line_start:start].lstrip().startswith("#"):
             return True
     clause = vocabulary.mention_clause
-    if clause is not None and tokens and clause.search(" ".join(tokens).lower()):
-        return True
+    if clause is not None:  # over the sentence: "without assigning blame or implying that"
+        boundary = _LAST_BOUNDARY.match(text, max(0, start - 200), start)
+        sentence = _WORD.findall(text, boundary.end() if boundary else max(0, start - 200), start)
+        if clause.search(" ".join(sentence).lower()):
+            return True
     words = [word.lower() for word in tokens]
     if not _MODALS.isdisjoint(words):
         return True  # "any system ... will at some point be disrupted by human error"
@@ -471,16 +473,16 @@ def hypothetical(
 
 
 def technical(text: str, start: int, end: int, vocabulary: Vocabulary) -> bool:
-    """Whether the match lies inside a technical term ("sloppy quorum", "TERM=dumb")."""
-    pattern = vocabulary.technical
-    if pattern is None:
-        return False
-    matched = text[start:end].lower()
-    if vocabulary.technical_words.isdisjoint(_WORD.findall(matched)):
-        return False
+    """Whether the match lies inside a technical term ("sloppy quorum", "TERM=dumb").
+
+    Only the terms that share a word with the match are looked for."""
+    index = vocabulary.technical
     low = max(0, start - 40)
-    window = text[low : end + 40].lower()
-    return any(
-        found.start() + low < end and found.end() + low > start
-        for found in pattern.finditer(window)
-    )
+    window = ""
+    for word in _WORD.findall(text, start, end):
+        for pattern in index.get(word.lower(), ()):
+            window = window or text[low : end + 40]
+            for found in pattern.finditer(window):
+                if found.start() + low < end and found.end() + low > start:
+                    return True
+    return False

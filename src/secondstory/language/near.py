@@ -179,7 +179,7 @@ def _in_context(rule: Rule, start: int, end: int, context: Context) -> bool:
             return False
         if rule.narrative_only and hypothetical(text, start, end, tokens, vocabulary):
             return False
-    return vocabulary.technical is None or not technical(text, start, end, vocabulary)
+    return not (rule.technical and technical(text, start, end, vocabulary))
 
 
 def _quoted(text: str, start: int, end: int) -> bool:

@@ -187,6 +187,7 @@ class Rule:
     perception: bool = False
     narrative_only: bool = False
     negative_subject: bool = True
+    technical: bool = True  # whether a technical term may hold a match (see _technical)
 
 
 @dataclass(frozen=True)
@@ -209,8 +210,8 @@ class Vocabulary:
     moment_words: frozenset[str] = frozenset()
     observables: frozenset[str] = frozenset()
     reaction_after: re.Pattern[str] | None = None
-    technical: re.Pattern[str] | None = None
-    technical_words: frozenset[str] = frozenset()  # a word of one of them, for a quick test
+    technical: dict[str, tuple[re.Pattern[str], ...]] = dataclasses.field(default_factory=dict)
+    """A word of a technical term -> the terms that hold it."""
     hypothetical: frozenset[str] = frozenset()
     generic_subjects: frozenset[str] = frozenset()
     verb_forms: frozenset[str] = frozenset()  # past and present forms: where a clause's verb is
@@ -273,6 +274,7 @@ def merge(files_in_order: Sequence[tuple[Path, RulesFile]]) -> RuleSet:
     )
     everywhere = {word for rule in rules for word in rule.keywords}
     rules = tuple(_led(rule, everywhere) for rule in rules)
+    rules = tuple(_technical(rule, vocabulary) for rule in rules)
     scanner = keyword_scanner(everywhere)
     return RuleSet(rules, vocabulary, scanner, tuple(path for path, _ in files_in_order))
 
@@ -336,6 +338,15 @@ _CONTEXT_PATTERNS = (
 _TECHNICAL_WORD = re.compile(r"[a-z]{3,}")
 
 
+def _technical_index(where: Path, terms: list[str]) -> dict[str, tuple[re.Pattern[str], ...]]:
+    index: dict[str, tuple[re.Pattern[str], ...]] = {}
+    for term in terms:
+        pattern = _regex(where, "context.technical", term)
+        for word in set(_TECHNICAL_WORD.findall(term.lower())):
+            index[word] = (*index.get(word, ()), pattern)
+    return index
+
+
 def _vocabulary(subjects: SubjectsSpec, context: ContextSpec) -> Vocabulary:
     where = builtin_path()  # every file's patterns were already checked in merge()
 
@@ -371,10 +382,7 @@ def _vocabulary(subjects: SubjectsSpec, context: ContextSpec) -> Vocabulary:
         reaction_after=_joined(
             where, "context.reaction_after", context.reaction_after, "", "", lowered=True
         ),
-        technical=_joined(where, "context.technical", context.technical, "", "", lowered=True),
-        technical_words=frozenset(
-            word for term in context.technical for word in _TECHNICAL_WORD.findall(term.lower())
-        ),
+        technical=_technical_index(where, context.technical),
         hypothetical=lower(context.hypothetical),
         generic_subjects=lower(context.generic_subjects),
         verb_forms=frozenset(
@@ -440,6 +448,17 @@ def _led(rule: Rule, everywhere: set[str]) -> Rule:
         keywords.append(leading or own)
         led.append(leading is not None)
     return dataclasses.replace(rule, pattern_keywords=tuple(keywords), pattern_led=tuple(led))
+
+
+def _technical(rule: Rule, vocabulary: Vocabulary) -> Rule:
+    """The rule marked with whether a technical term may hold one of its matches: whether
+    a word of a term and one of its keywords hold one another ("slopp" and "sloppy").
+    A rule without keywords may match anything. Only a speed-up."""
+    words = vocabulary.technical
+    may = not rule.keywords or any(
+        keyword.strip() in word or word in keyword for keyword in rule.keywords for word in words
+    )
+    return dataclasses.replace(rule, technical=may)
 
 
 def ends_of(pattern: re.Pattern[str] | None) -> tuple[str, ...] | None:
