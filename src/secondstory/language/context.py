@@ -153,6 +153,14 @@ def subject_at(text: str, start: int, tokens: list[str], opens: bool, vocab: Voc
         kind = subject_kind(tokens, opens, vocab, shouting=shouting, person_verb=person_verb)
         if kind != "none" and (after_comma := _after_comma(text, start, vocab)) is not None:
             kind = after_comma  # "during the routine update, i fat-fingered the YAML"
+        elif kind == "thing":
+            # "A technician deploying new code forgot to ...", "The employee confirmed the
+            # alert, inadvertently causing a panic": the person who leads the clause
+            leading, gerund = _leading(tokens, opens, vocab)
+            if leading in ("self", "other") and (
+                person_verb or gerund or text[start - 2 : start] == ", "
+            ):
+                kind = leading
         if tokens and (tokens[0].lower() in _CONJUNCTIONS or kind == "none"):
             better = resolved_subject(text, start, tokens, kind, vocab)
             if better is not None:
@@ -287,15 +295,22 @@ def _word_before(text: str, start: int, word: str) -> int | None:
 
 def leading_subject(tokens: list[str], opens: bool, vocabulary: Vocabulary) -> str:
     """Who a whole clause is about: the words before its first verb ("Sam restarted it")."""
+    return _leading(tokens, opens, vocabulary)[0]
+
+
+def _leading(tokens: list[str], opens: bool, vocabulary: Vocabulary) -> tuple[str, bool]:
+    """leading_subject, and whether the subject is followed by a gerund ("an engineer
+    trying to assess capacity ..."), which leaves the subject to the verb after it."""
     words = list(tokens)
     if words and words[0].lower() in _CONJUNCTIONS:
         words.pop(0)
         opens = False
     for index, word in enumerate(words):
         low = word.lower()
-        if index and (low in vocabulary.verb_forms or low in _AUXILIARIES):
-            return subject_kind(words[:index], opens, vocabulary)
-    return "none"
+        gerund = len(low) > 5 and low.endswith("ing")
+        if index and (low in vocabulary.verb_forms or low in _AUXILIARIES or gerund):
+            return subject_kind(words[:index], opens, vocabulary), gerund
+    return "none", False
 
 
 def resolved_subject(

@@ -533,6 +533,11 @@ class _Expander:
                 raise FileProblem(self.path, f"{where}: [terms].{name} uses itself")
             if name in self.classes and grouped:
                 return self._class_group(where, name, words, seen)
+            refs = [_CLASS_REF.fullmatch(word) for word in words]
+            if grouped and all(ref and ref.group(1) in self.classes for ref in refs):
+                # a list of classes only ("{any_past}", "{any_gerund}"): one group for all
+                union = [w for ref in refs if ref for w in self.terms[ref.group(1)]]
+                return self._class_group(where, name, union, seen)
             if (name, grouped) in self._plain:
                 return self._plain[name, grouped]
             before = len(self._groups)
@@ -556,6 +561,7 @@ class _Expander:
         return "(?:" + "|".join([f"(?P<{group}>{_CLASS_WORD})", *others]) + ")"
 
 
+_CLASS_REF = re.compile(r"\{([a-z_]+)\}")
 _PLAIN_WORD = re.compile(r"[a-zA-Z][a-zA-Z'-]*\Z")
 
 
