@@ -396,7 +396,7 @@ def _observable(word: str, observables: frozenset[str]) -> bool:
 
 _LINE_MARKS = " \t#*_>|-+0123456789."
 _LABEL_AFTER = re.compile(r"s?[*_]*\s*(?::[*_]*\s*|\|.*)?")
-_LIST_BEFORE = re.compile(r"[,;:(/] ?(?:[\w'-]+ ){0,2}[\w'-]+ ?(?:,|/| and| or)(?: and| or)? \Z")
+_LIST_BEFORE = re.compile(r"[,;:/] ?(?:[\w'-]+ ){0,2}[\w'-]+ ?(?:,|/| and| or)(?: and| or)? \Z")
 _LIST_AFTER = re.compile(
     r"\A(?:,|/| and| or)(?: and| or)? (?:[\w'-]+ ){0,2}[\w'-]+ ?(?:[,;/)]|and |or |\Z)"
 )
@@ -428,10 +428,13 @@ def talked_about(
         if _LABEL_AFTER.fullmatch(rest) or text[line_start:start].lstrip().startswith("#"):
             return True
     clause = vocabulary.mention_clause
-    if clause is not None:  # over the sentence: "without assigning blame or implying that"
+    if clause is not None and tokens and clause.search(" ".join(tokens).lower()):
+        return True
+    sentence_wide = vocabulary.mention_sentence
+    if sentence_wide is not None:  # "without assigning blame or implying that ..."
         boundary = _LAST_BOUNDARY.match(text, max(0, start - 200), start)
         sentence = _WORD.findall(text, boundary.end() if boundary else max(0, start - 200), start)
-        if clause.search(" ".join(sentence).lower()):
+        if sentence_wide.search(" ".join(sentence).lower()):
             return True
     words = [word.lower() for word in tokens]
     if not _MODALS.isdisjoint(words):

@@ -123,6 +123,9 @@ class ContextSpec(BaseModel):
     mention_clause: list[str] = []
     """Patterns found in the clause before a concept that make it talked about, not used
     ("rather than looking for", "instead of asking")."""
+    mention_sentence: list[str] = []
+    """Patterns found earlier in the sentence of a concept, past any conjunction, that make
+    it talked about ("without assigning blame or implying that one person caused it")."""
     definition_after: list[str] = []
     """Patterns starting right after a concept that opens its clause and make it a
     definition ("human error is never ...")."""
@@ -205,6 +208,7 @@ class Vocabulary:
     mention_after: re.Pattern[str] | None
     negative_subjects: frozenset[str] = frozenset()
     mention_clause: re.Pattern[str] | None = None
+    mention_sentence: re.Pattern[str] | None = None
     definition_after: re.Pattern[str] | None = None
     perception_verbs: frozenset[str] = frozenset()
     moment_words: frozenset[str] = frozenset()
@@ -331,6 +335,7 @@ _CONTEXT_PATTERNS = (
     "mention_before",
     "mention_after",
     "mention_clause",
+    "mention_sentence",
     "definition_after",
     "reaction_after",
     "technical",
@@ -372,6 +377,9 @@ def _vocabulary(subjects: SubjectsSpec, context: ContextSpec) -> Vocabulary:
         negative_subjects=lower(context.negative_subjects),
         mention_clause=_joined(
             where, "context.mention_clause", context.mention_clause, "", "", lowered=True
+        ),
+        mention_sentence=_joined(
+            where, "context.mention_sentence", context.mention_sentence, "", "", lowered=True
         ),
         definition_after=_joined(
             where, "context.definition_after", context.definition_after, "", "", lowered=True
