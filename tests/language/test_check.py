@@ -96,6 +96,8 @@ RULE_CASES = [
     ("judgement-incompetence", "The regex was poorly written."),
     ("root-cause-the-cause", "The cause of the outage was a bad push."),
     ("counterfactual-preventable", "The expiry was entirely preventable."),
+    ("blame-other-their-mistake", "It was one engineer's simple mistake."),
+    ("blame-other-not-done", "He didn't choose the test option."),
     ("blame-other-fault", "It was Olu's fault."),
     ("blame-other-caused-by", "The outage was caused by the on-call engineer."),
 ]

@@ -89,8 +89,8 @@ def subject_kind(
             )
         if person_verb and joiner in _PERSON_RELATIVES:
             return "other"  # "the engineer who owns the cron forgot to renew it"
-    if not words:
-        return "none"
+    if not words or all(word.lower() in _PREPOSITIONS or word.lower() == "to" for word in words):
+        return "none"  # "To atone for my sins, ..."
     if person_verb and words[0].lower() in _FREE_RELATIVES:
         return "other"  # "whoever set up the cron forgot to add a lock"
     for index in range(1, len(words)):
@@ -110,6 +110,8 @@ def subject_kind(
     kind = classify(last, first, vocabulary, shouting=shouting)
     if kind == "thing" and person_verb and first and _plain_word(last, vocabulary):
         return "other"  # a first name written in lower case: "dana forgot to renew it"
+    if kind == "thing" and person_verb and not shouting and _organisation(last, vocabulary):
+        return "other"  # "when TSB botched the transfer": only people botch things
     return kind
 
 
@@ -127,6 +129,11 @@ def _after_comma(text: str, start: int, vocab: Vocabulary) -> str | None:
     if not 1 <= len(words) <= 3:
         return None
     return subject_kind(words, True, vocab)
+
+
+def _after_last_comma(text: str, start: int) -> list[str]:
+    comma = text.rfind(",", max(0, start - 90), start)
+    return _WORD.findall(text, comma + 1, start) if comma >= 0 else []
 
 
 def relative_head(text: str, start: int, tokens: list[str]) -> tuple[int, str] | None:
@@ -155,8 +162,9 @@ def subject_at(text: str, start: int, tokens: list[str], opens: bool, vocab: Voc
             kind = after_comma  # "during the routine update, i fat-fingered the YAML"
         elif kind == "thing":
             # "A technician deploying new code forgot to ...", "The employee confirmed the
-            # alert, inadvertently causing a panic": the person who leads the clause
-            leading, gerund = _leading(tokens, opens, vocab)
+            # alert, inadvertently causing a panic": the person who leads the clause (after
+            # an opening phrase: "During maintenance, an engineer trying to ... fat-fingered")
+            leading, gerund = _leading(_after_last_comma(text, start) or tokens, opens, vocab)
             if leading in ("self", "other") and (
                 person_verb or gerund or text[start - 2 : start] == ", "
             ):
@@ -213,6 +221,16 @@ def classify(
     if first_in_sentence and low.endswith(_NOUN_ENDINGS):
         return "thing"  # "Replication ..." at the start of a sentence
     return "other"
+
+
+def _organisation(word: str, vocabulary: Vocabulary) -> bool:
+    """An acronym that may name a company or a team, before what only people do."""
+    return (
+        word.isalpha()
+        and word.isupper()
+        and 2 <= len(word) <= 6
+        and (word.lower() not in vocabulary.systems)
+    )
 
 
 def _determined(word: str) -> bool:
@@ -347,7 +365,7 @@ def resolved_subject(
         at = _word_before(text, start, tokens[0])
         if at is None:
             return None
-        before_tokens, before_opens = clause_tokens(text, at)
+        before_tokens, before_opens = clause_tokens(text, at, reach=200)
         found = leading_subject(before_tokens, before_opens, vocabulary)
         return None if found == "none" else found
     return None
