@@ -160,7 +160,9 @@ def subject_at(text: str, start: int, tokens: list[str], opens: bool, vocab: Voc
         kind = subject_kind(tokens, opens, vocab, shouting=shouting, person_verb=person_verb)
         if kind != "none" and (after_comma := _after_comma(text, start, vocab)) is not None:
             kind = after_comma  # "during the routine update, i fat-fingered the YAML"
-        elif kind == "thing":
+        elif kind == "thing" and (
+            person_verb or text[start - 2 : start] == ", " or "ing " in text[start - 90 : start]
+        ):
             # "A technician deploying new code forgot to ...", "The employee confirmed the
             # alert, inadvertently causing a panic": the person who leads the clause (after
             # an opening phrase: "During maintenance, an engineer trying to ... fat-fingered")
