@@ -226,13 +226,11 @@ def classify(
 
 
 def _organisation(word: str, vocabulary: Vocabulary) -> bool:
-    """An acronym that may name a company or a team, before what only people do."""
-    return (
-        word.isalpha()
-        and word.isupper()
-        and 2 <= len(word) <= 6
-        and (word.lower() not in vocabulary.systems)
-    )
+    """An acronym or a CamelCase name ("TSB", "CenturyLink") that may name a company or a
+    team, before what only people do."""
+    camel = word[:1].isupper() and any(ch.isupper() for ch in word[1:]) and word.isalpha()
+    acronym = word.isalpha() and word.isupper() and 2 <= len(word) <= 6
+    return (acronym or camel) and word.lower() not in vocabulary.systems
 
 
 def _determined(word: str) -> bool:
