@@ -120,7 +120,7 @@ def _after_comma(text: str, start: int, vocab: Vocabulary) -> str | None:
 
     An opening phrase ("during the update, i ...") is not the subject; the words after
     its comma are."""
-    comma = text.rfind(",", max(0, start - 40), start)
+    comma = text.rfind(",", _sentence_start(text, start, 40), start)
     if comma < 0:
         return None
     words = _WORD.findall(text, comma + 1, start)
@@ -132,8 +132,15 @@ def _after_comma(text: str, start: int, vocab: Vocabulary) -> str | None:
 
 
 def _after_last_comma(text: str, start: int) -> list[str]:
-    comma = text.rfind(",", max(0, start - 90), start)
+    comma = text.rfind(",", _sentence_start(text, start, 90), start)
     return _WORD.findall(text, comma + 1, start) if comma >= 0 else []
+
+
+def _sentence_start(text: str, start: int, reach: int) -> int:
+    """Where the clause holding `start` begins, looking back at most `reach` characters."""
+    low = max(0, start - reach)
+    last = _LAST_BOUNDARY.match(text, low, start)
+    return last.end() if last else low
 
 
 def relative_head(text: str, start: int, tokens: list[str]) -> tuple[int, str] | None:
@@ -379,7 +386,9 @@ def perceived(text: str, start: int, end: int, tokens: list[str], vocabulary: Vo
     recent = [word.lower() for word in tokens[-4:]]
     if not vocabulary.moment_words.isdisjoint(recent):
         return True
-    following = [word.lower() for word in _WORD.findall(text, end, min(len(text), end + 40))[:3]]
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + 40))
+    ahead = stop.start() if stop else min(len(text), end + 40)
+    following = [word.lower() for word in _WORD.findall(text, end, ahead)[:3]]
     words = [word.lower() for word in tokens]
     senses = vocabulary.perception_verbs
     if not (senses.isdisjoint(following[:2]) and senses.isdisjoint(recent[-2:])) and not (
