@@ -1,7 +1,9 @@
 """Precision and recall of the blame-language detector on the labelled corpus.
 
 Run `python bench/language_corpus.py` to print the per-category table used in
-docs/language.md, or `--misses` to list every sentence it gets wrong.
+docs/language.md, or `--misses` to list every sentence it gets wrong. `--real dev` (or
+`--real test`) scores the real-text evaluation set in tests/data/real/ the same way:
+sentences written by other people, whose third column is the address they came from.
 
 Scoring. A sentence is labelled with one category, several acceptable ones joined by "|",
 "-" (a hard negative) or "expectation" (an expectation about a system: not blame). Its
@@ -27,6 +29,7 @@ from secondstory.language import RuleSet, check, default_rules, is_blame
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 CORPUS = DATA / "language_corpus.tsv"
 HOLDOUT = DATA / "language_holdout.tsv"
+REAL = {"dev": DATA / "real" / "dev.tsv", "test": DATA / "real" / "test.tsv"}
 NEGATIVE = "-"
 EXPECTATION = "expectation"
 
@@ -62,12 +65,12 @@ class Tally:
 
 
 def load_corpus(path: Path = CORPUS) -> list[Sample]:
-    """The labelled sentences of the corpus file."""
+    """The labelled sentences of a corpus file (LABEL, SENTENCE and an optional SOURCE)."""
     samples = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
-        label, text = line.split("\t", 1)
+        label, text = line.split("\t")[:2]
         labels = () if label in (NEGATIVE, EXPECTATION) else tuple(label.split("|"))
         samples.append(Sample(labels, text, number, label == EXPECTATION))
     return samples
@@ -140,8 +143,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list sentences scored wrong")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="a labelled .tsv file")
+    parser.add_argument("--real", choices=sorted(REAL), help="score a half of the real-text set")
     args = parser.parse_args(argv)
-    samples = load_corpus(args.corpus)
+    samples = load_corpus(REAL[args.real] if args.real else args.corpus)
     tallies = score(samples, default_rules())
     print(table(tallies, samples))
     if args.misses:

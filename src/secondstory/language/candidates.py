@@ -69,9 +69,8 @@ def candidates(text: str, ruleset: RuleSet, *, prefilter: bool) -> Candidates:
     windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     result = Candidates(text, len(ruleset.rules))
     for order, rule in enumerate(ruleset.rules):
-        for pattern, keywords, led in zip(
-            rule.patterns, rule.pattern_keywords, rule.pattern_led, strict=True
-        ):
+        per_pattern = (rule.pattern_keywords, rule.pattern_led, rule.pattern_classes)
+        for pattern, keywords, led, classes in zip(rule.patterns, *per_pattern, strict=True):
             key = (pattern.pattern, pattern.flags, keywords)  # rules may share a pattern
             if key not in found:
                 if not prefilter or not keywords:
@@ -90,9 +89,44 @@ def candidates(text: str, ruleset: RuleSet, *, prefilter: bool) -> Candidates:
                         for low, high in windows[keywords]
                         for match in pattern.finditer(text, low, high)
                     ]
+                if classes:
+                    matches = _checked(pattern, text, matches, classes)
                 found[key] = _spans(matches, "subject" in pattern.groupindex)
             result.add(order, rule, found[key])
     return result
+
+
+def _checked(
+    pattern: re.Pattern[str],
+    text: str,
+    matches: list[re.Match[str]],
+    classes: tuple[tuple[str, frozenset[str]], ...],
+) -> list[re.Match[str]]:
+    """The matches whose class words are in their classes, each one that is not tried
+    again from one character on: a class group takes any word, so "Engineers deleted the
+    database by accident" first matches from "Engineers", which is no past tense."""
+    kept: list[re.Match[str]] = []
+    for first in matches:
+        match: re.Match[str] | None = first
+        while match is not None and not _in_classes(match, classes):
+            if kept and match.start() < kept[-1].end():
+                match = None
+                break
+            match = pattern.search(text, match.start() + 1, min(len(text), match.end() + 200))
+            if match is not None and match.end() == match.start():
+                match = None
+        if match is not None and (not kept or match.start() >= kept[-1].end()):
+            kept.append(match)
+    return kept
+
+
+def _in_classes(match: re.Match[str], classes: tuple[tuple[str, frozenset[str]], ...]) -> bool:
+    """Whether each word a class group captured is in its class ("frozen", a participle)."""
+    for group, words in classes:
+        word = match.group(group)
+        if word is not None and word.lower() not in words:
+            return False
+    return True
 
 
 def _spans(matches: list[re.Match[str]], with_subject: bool) -> _Found:

@@ -18,14 +18,20 @@ from secondstory.language.context import (
     clause_tokens,
     folded,
     group_kind,
+    hypothetical,
     negated,
+    negative_subject,
+    perceived,
     subject_at,
+    talked_about,
+    technical,
 )
 from secondstory.language.rules import Rule, Vocabulary
 
 _IGNORECASE = int(re.IGNORECASE)  # a plain int: "flags & re.IGNORECASE" is slow enum code
 _REACH = 45  # characters read either side, as context.before and after do
 _UNSEEN = "\x00unseen"  # not yet looked at (None is an answer: a mention)
+_QUOTE_MARKS = frozenset("\"“”'")
 
 
 class Context:
@@ -88,6 +94,8 @@ class Context:
         elif self._before is not _UNSEEN:
             return self._before
         words = folded(self.text[start - _REACH if start > _REACH else 0 : start])
+        if words[-1:] in _QUOTE_MARKS:  # a quoted term: the phrase "human error"
+            words = words.rstrip("".join(_QUOTE_MARKS))
         lowered = words.lower()
         mention = self.vocabulary.mention_before
         ends = self.vocabulary.mention_before_ends
@@ -104,6 +112,8 @@ class Context:
         if end == self._end:
             return self._after
         words = folded(self.text[end : end + _REACH])
+        if words[:1] in _QUOTE_MARKS:
+            words = words.lstrip("".join(_QUOTE_MARKS))
         lowered = words.lower()
         mention = self.vocabulary.mention_after
         found = mention is not None and mention.match(
@@ -127,8 +137,11 @@ def applies(
             kind = context.subject(start)
         if kind not in rule.subject:
             return False
-    if rule.negatable and context.negated(start):
-        return False
+    if rule.negatable:
+        if context.negated(start):
+            return False
+    elif rule.negative_subject and negative_subject(context.clause(start)[0], context.vocabulary):
+        return False  # "No one failed to follow the process"
     lowered = context.before(start)
     if lowered is None:
         return False
@@ -145,6 +158,35 @@ def applies(
     if lowered is None:
         return False
     unless = rule.unless_after
-    return unless is None or not unless.match(
+    if unless is not None and unless.match(
         after(context.text, end) if unless.flags & _IGNORECASE else lowered
+    ):
+        return False
+    return _in_context(rule, start, end, context)
+
+
+def _in_context(rule: Rule, start: int, end: int, context: Context) -> bool:
+    """The rarer questions, asked last: a concept talked about, a perception at the time,
+    a hypothetical, a technical term."""
+    text, vocabulary = context.text, context.vocabulary
+    if (rule.concept or rule.perception) and _quoted(text, start, end):
+        return False  # a concept in quotes is held at a distance: a case of "human error"
+    if rule.concept or rule.perception or rule.narrative_only:
+        tokens = context.clause(start)[0]
+        if rule.concept and talked_about(text, start, end, tokens, vocabulary):
+            return False
+        if rule.perception and perceived(text, start, end, tokens, vocabulary):
+            return False
+        if rule.narrative_only and hypothetical(text, start, end, tokens, vocabulary):
+            return False
+    return not (rule.technical and technical(text, start, end, vocabulary))
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether the match is a term in quotes of its own: "human error", 'obvious'."""
+    return (
+        start > 0
+        and text[start - 1] in _QUOTE_MARKS
+        and end < len(text)
+        and text[end] in _QUOTE_MARKS
     )

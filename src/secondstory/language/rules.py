@@ -28,6 +28,7 @@ from secondstory.language.scan import (
     required_pieces,
     trailing_pieces,
 )
+from secondstory.language.words import alternation, word_classes
 
 KIND = "secondstory.language"
 FILE_NAME = "language.toml"
@@ -56,7 +57,8 @@ class RuleSpec(BaseModel):
     category: Kebab
     """The kind of language: counterfactual, judgement, self-blame, hindsight, ..."""
     patterns: list[str] = Field(min_length=1)
-    """Regular expressions; `{name}` stands for the word list [terms].name."""
+    """Regular expressions; `{name}` stands for the word list [terms].name, or for a
+    generated word class such as {any_participle} (see language_words.toml)."""
     keywords: list[str] = []
     """Word pieces of which every match holds one; text without them is skipped quickly.
     Leave empty to search all the text (slower, always right)."""
@@ -74,6 +76,19 @@ class RuleSpec(BaseModel):
     """Whether a negation a few words before keeps the match quiet."""
     suggest_field: str | None = None
     """An account field the words may belong in instead (e.g. "expected")."""
+    concept: bool = False
+    """The words name a concept ("root cause"), which may be talked about rather than used:
+    a label ("Root cause:"), a definition ("... is never a root cause"), a contrast
+    ("rather than looking for ...") or a list of terms keeps the match quiet."""
+    perception: bool = False
+    """The words may report what was seen at the time ("it became obvious", "the graph
+    was clearly bimodal", "I could clearly hear"): then the match stays quiet."""
+    narrative_only: bool = False
+    """Only a told event counts: in a hypothetical or generic clause ("until one person
+    forgets", "if someone fails to") the match stays quiet."""
+    negative_subject: bool = True
+    """Whether a negative subject ("No one failed to ...") keeps the match quiet, even when
+    the rule is not negatable."""
 
 
 class SubjectsSpec(BaseModel):
@@ -98,11 +113,37 @@ class ContextSpec(BaseModel):
     negators: list[str] = []
     """Words that negate what follows; "n't" matches any contraction."""
     negation_window: int | None = Field(default=None, ge=0, le=10)
-    """How many words before a match are searched for a negator."""
+    """How many words before a match are searched for a negator; absent: the whole clause."""
+    negative_subjects: list[str] = []
+    """Words that, opening a clause, make its subject no one ("no one", "nothing")."""
     mention_before: list[str] = []
     """Patterns ending right before a match that make it a mention ("the phrase ...")."""
     mention_after: list[str] = []
     """Patterns starting right after a match that make it a mention ("... field")."""
+    mention_clause: list[str] = []
+    """Patterns found in the clause before a concept that make it talked about, not used
+    ("rather than looking for", "instead of asking")."""
+    mention_sentence: list[str] = []
+    """Patterns found earlier in the sentence of a concept, past any conjunction, that make
+    it talked about ("without assigning blame or implying that one person caused it")."""
+    definition_after: list[str] = []
+    """Patterns starting right after a concept that opens its clause and make it a
+    definition ("human error is never ...")."""
+    perception_verbs: list[str] = []
+    """Verbs of sensing: "clearly hear" reports a perception, not hindsight."""
+    moment_words: list[str] = []
+    """Words that place the seeing in the moment: "it became obvious", "soon clear"."""
+    observables: list[str] = []
+    """What people look at (graph, dashboard, output): "the graph was clearly bimodal"."""
+    reaction_after: list[str] = []
+    """Patterns later in the sentence that tell it was acted on then (", so I paused")."""
+    technical: list[str] = []
+    """Technical terms that hold a rule's words ("sloppy quorum", "lazy loading"): a match
+    inside one stays quiet."""
+    hypothetical: list[str] = []
+    """Words opening a hypothetical clause ("if", "until"), for narrative_only rules."""
+    generic_subjects: list[str] = []
+    """Subjects of generic statements ("someone", "a person"), for narrative_only rules."""
 
 
 class RulesFile(BaseModel):
@@ -137,6 +178,7 @@ class Rule:
     keywords: tuple[str, ...]
     pattern_keywords: tuple[tuple[str, ...], ...]  # the keywords worth searching per pattern
     pattern_led: tuple[bool, ...]  # per pattern: every match begins with one of its keywords
+    pattern_classes: tuple[tuple[tuple[str, frozenset[str]], ...], ...]  # see _Expander
     subject: frozenset[str] | None
     unless_before: re.Pattern[str] | None
     unless_before_ends: tuple[str, ...] | None  # see ends_of
@@ -144,6 +186,11 @@ class Rule:
     unless_after: re.Pattern[str] | None
     negatable: bool
     suggest_field: str | None
+    concept: bool = False
+    perception: bool = False
+    narrative_only: bool = False
+    negative_subject: bool = True
+    technical: bool = True  # whether a technical term may hold a match (see _technical)
 
 
 @dataclass(frozen=True)
@@ -155,10 +202,24 @@ class Vocabulary:
     systems: frozenset[str]
     person_verbs: re.Pattern[str] | None
     negators: frozenset[str]
-    negation_window: int
+    negation_window: int | None  # None: the whole clause
     mention_before: re.Pattern[str] | None
     mention_before_ends: tuple[str, ...] | None  # see ends_of
     mention_after: re.Pattern[str] | None
+    negative_subjects: frozenset[str] = frozenset()
+    mention_clause: re.Pattern[str] | None = None
+    mention_sentence: re.Pattern[str] | None = None
+    definition_after: re.Pattern[str] | None = None
+    perception_verbs: frozenset[str] = frozenset()
+    moment_words: frozenset[str] = frozenset()
+    observables: frozenset[str] = frozenset()
+    reaction_after: re.Pattern[str] | None = None
+    technical: dict[str, tuple[re.Pattern[str], ...]] = dataclasses.field(default_factory=dict)
+    """A word of a technical term -> the terms that hold it."""
+    hypothetical: frozenset[str] = frozenset()
+    generic_subjects: frozenset[str] = frozenset()
+    verb_forms: frozenset[str] = frozenset()  # past and present forms: where a clause's verb is
+    present_forms: frozenset[str] = frozenset()  # third person present: "forgets"
 
 
 @dataclass(frozen=True)
@@ -194,7 +255,7 @@ def read_rules_file(path: Path) -> RulesFile:
 
 def merge(files_in_order: Sequence[tuple[Path, RulesFile]]) -> RuleSet:
     """Later files add to, replace or switch off what earlier ones defined, then compile."""
-    terms: dict[str, list[str]] = {}
+    terms: dict[str, list[str]] = {name: list(words) for name, words in word_classes().items()}
     subjects = SubjectsSpec()
     context = ContextSpec()
     specs: dict[str, tuple[Path, RuleSpec]] = {}
@@ -203,7 +264,7 @@ def merge(files_in_order: Sequence[tuple[Path, RulesFile]]) -> RuleSet:
             terms[name] = terms.get(name, []) + words
         subjects = _extend(subjects, data.subjects)
         context = _extend(context, data.context)
-        for name in ("mention_before", "mention_after"):
+        for name in _CONTEXT_PATTERNS:
             _joined(path, f"context.{name}", getattr(data.context, name), "", "")
         _joined(path, "subjects.person_verbs", data.subjects.person_verbs, "", "")
         for spec in data.rules:
@@ -211,9 +272,13 @@ def merge(files_in_order: Sequence[tuple[Path, RulesFile]]) -> RuleSet:
         for rule_id in data.disabled:
             specs.pop(rule_id, None)
     vocabulary = _vocabulary(subjects, context)
-    rules = tuple(_compile_rule(path, spec, terms) for path, spec in specs.values())
+    classes = set(word_classes())
+    rules = tuple(
+        _compile_rule(path, spec, _Expander(path, terms, classes)) for path, spec in specs.values()
+    )
     everywhere = {word for rule in rules for word in rule.keywords}
     rules = tuple(_led(rule, everywhere) for rule in rules)
+    rules = tuple(_technical(rule, vocabulary) for rule in rules)
     scanner = keyword_scanner(everywhere)
     return RuleSet(rules, vocabulary, scanner, tuple(path for path, _ in files_in_order))
 
@@ -266,6 +331,27 @@ def _extend(base: S, more: S) -> S:
     return type(base).model_validate(values)
 
 
+_CONTEXT_PATTERNS = (
+    "mention_before",
+    "mention_after",
+    "mention_clause",
+    "mention_sentence",
+    "definition_after",
+    "reaction_after",
+    "technical",
+)
+_TECHNICAL_WORD = re.compile(r"[a-z]{3,}")
+
+
+def _technical_index(where: Path, terms: list[str]) -> dict[str, tuple[re.Pattern[str], ...]]:
+    index: dict[str, tuple[re.Pattern[str], ...]] = {}
+    for term in terms:
+        pattern = _regex(where, "context.technical", term)
+        for word in set(_TECHNICAL_WORD.findall(term.lower())):
+            index[word] = (*index.get(word, ()), pattern)
+    return index
+
+
 def _vocabulary(subjects: SubjectsSpec, context: ContextSpec) -> Vocabulary:
     where = builtin_path()  # every file's patterns were already checked in merge()
 
@@ -275,31 +361,60 @@ def _vocabulary(subjects: SubjectsSpec, context: ContextSpec) -> Vocabulary:
     mention_before = _joined(
         where, "context.mention_before", context.mention_before, "", r"\Z", lowered=True
     )
+    classes = word_classes()
     return Vocabulary(
         self_words=lower(subjects.self_words),
         people=lower(subjects.people),
         systems=lower(subjects.systems),
         person_verbs=_joined(where, "subjects.person_verbs", subjects.person_verbs, "", r"\b"),
         negators=lower(context.negators),
-        negation_window=4 if context.negation_window is None else context.negation_window,
+        negation_window=context.negation_window,
         mention_before=mention_before,
         mention_before_ends=ends_of(mention_before),
         mention_after=_joined(
             where, "context.mention_after", context.mention_after, "", "", lowered=True
         ),
+        negative_subjects=lower(context.negative_subjects),
+        mention_clause=_joined(
+            where, "context.mention_clause", context.mention_clause, "", "", lowered=True
+        ),
+        mention_sentence=_joined(
+            where, "context.mention_sentence", context.mention_sentence, "", "", lowered=True
+        ),
+        definition_after=_joined(
+            where, "context.definition_after", context.definition_after, "", "", lowered=True
+        ),
+        perception_verbs=lower(context.perception_verbs),
+        moment_words=lower(context.moment_words),
+        observables=lower(context.observables),
+        reaction_after=_joined(
+            where, "context.reaction_after", context.reaction_after, "", "", lowered=True
+        ),
+        technical=_technical_index(where, context.technical),
+        hypothetical=lower(context.hypothetical),
+        generic_subjects=lower(context.generic_subjects),
+        verb_forms=frozenset(
+            word for name in ("any_past", "any_third_person") for word in classes.get(name, ())
+        ),
+        present_forms=frozenset(classes.get("any_third_person", ())),
     )
 
 
-def _compile_rule(path: Path, spec: RuleSpec, terms: dict[str, list[str]]) -> Rule:
+def _compile_rule(path: Path, spec: RuleSpec, expander: _Expander) -> Rule:
     where = f"rule {spec.id!r}"
-    sources = [_expand(path, where, pattern, terms) for pattern in spec.patterns]
+
+    def expand(patterns: list[str]) -> list[str]:
+        return [expander.context(where, pattern) for pattern in patterns]
+
+    written = [expander.pattern(where, pattern) for pattern in spec.patterns]
+    sources = [source for source, _ in written]
     compiled = tuple(
         _regex(path, f"{where}, pattern {n}", source) for n, source in enumerate(sources, start=1)
     )
     keywords = tuple(word.lower() for word in spec.keywords)
     per_pattern = tuple(_keywords_for(source, keywords) for source in sources)
     unless_before = _joined(
-        path, f"{where}, unless_before", spec.unless_before, "", r"\Z", lowered=True
+        path, f"{where}, unless_before", expand(spec.unless_before), "", r"\Z", lowered=True
     )
     return Rule(
         id=spec.id,
@@ -310,15 +425,20 @@ def _compile_rule(path: Path, spec: RuleSpec, terms: dict[str, list[str]]) -> Ru
         keywords=keywords,
         pattern_keywords=per_pattern,
         pattern_led=(False,) * len(compiled),  # decided in _led, once all keywords are known
+        pattern_classes=tuple(groups for _, groups in written),
         subject=frozenset(spec.subject) if spec.subject is not None else None,
         unless_before=unless_before,
         unless_before_ends=ends_of(unless_before),
         unless_before_needs=needs_of(unless_before),
         unless_after=_joined(
-            path, f"{where}, unless_after", spec.unless_after, "", "", lowered=True
+            path, f"{where}, unless_after", expand(spec.unless_after), "", "", lowered=True
         ),
         negatable=spec.negatable,
         suggest_field=spec.suggest_field,
+        concept=spec.concept,
+        perception=spec.perception,
+        narrative_only=spec.narrative_only,
+        negative_subject=spec.negative_subject,
     )
 
 
@@ -336,6 +456,17 @@ def _led(rule: Rule, everywhere: set[str]) -> Rule:
         keywords.append(leading or own)
         led.append(leading is not None)
     return dataclasses.replace(rule, pattern_keywords=tuple(keywords), pattern_led=tuple(led))
+
+
+def _technical(rule: Rule, vocabulary: Vocabulary) -> Rule:
+    """The rule marked with whether a technical term may hold one of its matches: whether
+    a word of a term and one of its keywords hold one another ("slopp" and "sloppy").
+    A rule without keywords may match anything. Only a speed-up."""
+    words = vocabulary.technical
+    may = not rule.keywords or any(
+        keyword.strip() in word or word in keyword for keyword in rule.keywords for word in words
+    )
+    return dataclasses.replace(rule, technical=may)
 
 
 def ends_of(pattern: re.Pattern[str] | None) -> tuple[str, ...] | None:
@@ -373,14 +504,73 @@ def _keywords_for(source: str, keywords: tuple[str, ...]) -> tuple[str, ...]:
     return own or keywords
 
 
-def _expand(path: Path, where: str, pattern: str, terms: dict[str, list[str]]) -> str:
-    def term(match: re.Match[str]) -> str:
-        words = terms.get(match.group(1))
-        if words is None:
-            raise FileProblem(path, f"{where} uses {{{match.group(1)}}}, which is not in [terms]")
-        return "(?:" + "|".join(words) + ")"
+_ClassGroups = tuple[tuple[str, frozenset[str]], ...]
+_CLASS_WORD = r"[^\W\d_][\w'-]*"  # one word, checked against the class after matching
 
-    return _TERM.sub(term, pattern)
+
+class _Expander:
+    """Writes out {name} in patterns: [terms] lists as alternations, word classes as a
+    group that captures one word, checked against the class once a pattern matches.
+
+    A class holds thousands of words; as an alternation in every pattern that uses it, it
+    would take seconds to compile, while a set look-up per match costs nothing."""
+
+    def __init__(self, path: Path, terms: dict[str, list[str]], classes: set[str]) -> None:
+        self.path = path
+        self.terms = terms
+        self.classes = classes
+        self._plain: dict[tuple[str, bool], str] = {}  # lists without a class group, written
+        self._groups: list[tuple[str, frozenset[str]]] = []
+
+    def pattern(self, where: str, source: str) -> tuple[str, _ClassGroups]:
+        """The pattern written out, and its class groups: (group name, the class's words)."""
+        self._groups = []
+        return self._expand(where, source, (), grouped=True), tuple(self._groups)
+
+    def context(self, where: str, source: str) -> str:
+        """A context pattern written out: there a class is a plain alternation."""
+        return self._expand(where, source, (), grouped=False)
+
+    def _expand(self, where: str, source: str, seen: tuple[str, ...], *, grouped: bool) -> str:
+        def term(match: re.Match[str]) -> str:
+            name = match.group(1)
+            words = self.terms.get(name)
+            if words is None:
+                raise FileProblem(self.path, f"{where} uses {{{name}}}, which is not in [terms]")
+            if name in seen:
+                raise FileProblem(self.path, f"{where}: [terms].{name} uses itself")
+            if name in self.classes and grouped:
+                return self._class_group(where, name, words, seen)
+            refs = [_CLASS_REF.fullmatch(word) for word in words]
+            if grouped and all(ref and ref.group(1) in self.classes for ref in refs):
+                # a list of classes only ("{any_past}", "{any_gerund}"): one group for all
+                union = [w for ref in refs if ref for w in self.terms[ref.group(1)]]
+                return self._class_group(where, name, union, seen)
+            if (name, grouped) in self._plain:
+                return self._plain[name, grouped]
+            before = len(self._groups)
+            inner = [self._expand(where, w, (*seen, name), grouped=grouped) for w in words]
+            written = alternation(inner)
+            if len(self._groups) == before:
+                self._plain[name, grouped] = written
+            return written
+
+        return _TERM.sub(term, source)
+
+    def _class_group(self, where: str, name: str, words: list[str], seen: tuple[str, ...]) -> str:
+        plain = frozenset(word.lower() for word in words if _PLAIN_WORD.match(word))
+        group = f"_class{len(self._groups)}"
+        self._groups.append((group, plain))
+        others = [
+            self._expand(where, w, (*seen, name), grouped=True)
+            for w in words
+            if not _PLAIN_WORD.match(w)
+        ]
+        return "(?:" + "|".join([f"(?P<{group}>{_CLASS_WORD})", *others]) + ")"
+
+
+_CLASS_REF = re.compile(r"\{([a-z_]+)\}")
+_PLAIN_WORD = re.compile(r"[a-zA-Z][a-zA-Z'-]*\Z")
 
 
 def _joined(
