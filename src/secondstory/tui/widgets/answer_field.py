@@ -9,6 +9,7 @@ from textual.timer import Timer
 from textual.widgets import Label, TextArea
 
 from secondstory.tui.widgets.nudge import NoteChoices, Nudge, finding_key, notes_for, rules_of
+from secondstory.tui.widgets.safe_fields import SafeTextArea
 
 CHECK_AFTER_QUIET = 0.4
 """Seconds of quiet typing before the words are checked."""
@@ -39,7 +40,7 @@ class AnswerField(Vertical):
     def compose(self) -> ComposeResult:
         yield Label(self.label, classes="field-label", markup=False)
         # The help sits in the empty box, and steps aside as soon as there are words.
-        yield TextArea(
+        yield SafeTextArea(
             self.initial,
             soft_wrap=True,
             tab_behavior="focus",
@@ -53,12 +54,12 @@ class AnswerField(Vertical):
 
     @property
     def text(self) -> str:
-        """What is typed now."""
-        return self.query_one(TextArea).text
+        """What is typed now, with what was read from the file kept exactly where untouched."""
+        return self.query_one(SafeTextArea).stored_text
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        self.post_message(self.Changed(self, event.text_area.text))
+        self.post_message(self.Changed(self, self.text))
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(CHECK_AFTER_QUIET, self.check_words)

@@ -9,9 +9,11 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Static
 
+from secondstory.export.textsafe import printable
 from secondstory.files.model import TEXT_FIELDS, Moment
 from secondstory.tui.widgets.answer_field import AnswerField
 from secondstory.tui.widgets.nudge import NoteChoices
+from secondstory.tui.widgets.safe_fields import SafeInput
 
 
 class MomentEditor(VerticalScroll):
@@ -41,7 +43,7 @@ class MomentEditor(VerticalScroll):
         when = self.prompts.when  # type: ignore[attr-defined]
         yield Label(f"Moment {self.number}", classes="moment-title")
         yield Label(when.label, classes="field-label", markup=False)
-        yield Input(
+        yield SafeInput(
             self.moment.when_text or "",
             placeholder=when.placeholder or when.help,
             id="when",
@@ -59,12 +61,12 @@ class MomentEditor(VerticalScroll):
             self.query_one("#when", Input).focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "when":
-            self.show_reading(event.value)
+        if isinstance(event.input, SafeInput) and event.input.id == "when":
+            self.show_reading(event.input.stored_text)
 
     def show_reading(self, typed: str) -> None:
         """Show how the typed time was understood, or a kind message."""
         text, understood = self.read_when(typed)
         reading = self.query_one("#when-reading", Static)
         reading.set_class(not understood, "not-understood")
-        reading.update(Text(text))
+        reading.update(Text(printable(text)))
