@@ -10,10 +10,12 @@ import signal
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
+from secondstory.tui.hangup import HangUp
 from secondstory.tui.host import Saver, Settings
 
 if TYPE_CHECKING:
@@ -57,6 +59,7 @@ class SecondstoryApp(App[None]):
         self._savers: list[Saver] = []
         self._prompts: PromptSet | None = None
         self._rules: RuleSet | None = None
+        self._hangup = HangUp(self, self.save_all)
 
     @property
     def prompts(self) -> PromptSet:
@@ -143,10 +146,18 @@ class SecondstoryApp(App[None]):
         signal.signal(signal.SIGTERM, self._on_terminate)
 
     def _on_hangup(self, signum: int, frame: object) -> None:
-        self.save_all()
-        import os
+        self._hangup.begin(signum)
 
-        os._exit(128 + signum)  # the terminal is gone: restoring it would only fail
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.Paste):
+            self._hangup.keys += 1  # so a hang-up knows when the keys stop coming
+            if self._hangup.take(event):
+                return
+        await super().on_event(event)
+
+    def panic(self, *renderables: object) -> None:
+        if not self._hangup.active:  # reading a hung-up terminal fails; saving goes on
+            super().panic(*renderables)  # type: ignore[arg-type]
 
     def _on_terminate(self, signum: int, frame: object) -> None:
         self.save_all()
