@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections import Counter
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -134,8 +135,8 @@ class Account(FileModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> Account:
-        ids = [moment.id for moment in self.moments]
-        duplicated = sorted({i for i in ids if ids.count(i) > 1})
+        counts = Counter(moment.id for moment in self.moments)  # list.count was quadratic
+        duplicated = sorted(i for i, n in counts.items() if n > 1)
         if duplicated:
             raise ValueError(f"moment ids must be unique, repeated: {', '.join(duplicated)}")
         if self.status == "shared":
