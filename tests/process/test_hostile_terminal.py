@@ -99,7 +99,9 @@ class Terminal:
         self.type(keys)
         self.wait_for(then, since=mark)
 
-    def stop(self) -> None:
+    def stop(self) -> bool:
+        """End the app; True when it was still running (nothing in the data quit it)."""
+        running = os.waitpid(self.pid, os.WNOHANG)[0] == 0
         os.kill(self.pid, signal.SIGTERM)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
@@ -112,10 +114,16 @@ class Terminal:
         time.sleep(0.1)
         with contextlib.suppress(OSError):
             os.close(self.fd)
+        return running
 
 
 def _leaks(output: bytes) -> list[str]:
-    return [name for name, pattern in FORBIDDEN.items() if pattern.search(output)]
+    """What reached the terminal, each with the bytes around it to say where it was drawn."""
+    found = []
+    for name, pattern in FORBIDDEN.items():
+        if match := pattern.search(output):
+            found.append(f"{name}: {output[max(match.start() - 80, 0) : match.end() + 20]!r}")
+    return found
 
 
 def _hostile_draft(incident_folder: Path, step: str) -> Draft:
@@ -196,3 +204,102 @@ def test_the_facilitators_notes_full_of_escapes_reach_the_terminal_only_as_text(
     assert _leaks(bytes(terminal.output)) == []
     assert "␛]0;PWNED␇".encode() in terminal.output
     assert (demo / "narrative.toml").read_bytes() == before
+
+
+F = {n: key for n, key in enumerate(["\x1bOP", "\x1bOQ", "\x1bOR", "\x1bOS"], start=1)}
+F.update({5: "\x1b[15~", 6: "\x1b[17~", 7: "\x1b[18~", 8: "\x1b[19~"})
+MARKUP_SHOWN = b"[@click=app.quit]q[/]"
+
+
+def _hostile_incident(tmp_path: Path) -> Path:
+    """The sample incident, in a folder whose path holds controls, every text hostile."""
+    from secondstory.files.demo import make_demo
+    from secondstory.files.incidents import accounts_dir
+    from secondstory.files.storage import SHARED_FILE, read_model, write_model
+
+    folder = make_demo(tmp_path / ("reviews\x1b]0;FOLDER\x07\u202e"))
+    incident = load_incident(folder)
+    incident.title = "Outage " + HOSTILE
+    incident.facilitator = "Robin " + HOSTILE
+    incident.description = HOSTILE
+    write_model(folder / "incident.toml", incident, SHARED_FILE)
+    for path in sorted(accounts_dir(folder).glob("*.toml")):
+        account = read_model(path, Account, "secondstory.account")
+        account.author += " " + HOSTILE
+        account.role = HOSTILE
+        for moment in account.moments:
+            for name in TEXT_FIELDS:
+                setattr(moment, name, getattr(moment, name) + " " + HOSTILE)
+        for name in CLOSING_FIELDS:
+            setattr(account.closing, name, HOSTILE)
+        write_model(path, account, SHARED_FILE)
+    notes = load_notes(folder, incident.id)
+    notes.summary = HOSTILE
+    for link in notes.links:
+        link.note = HOSTILE
+    notes.themes.insert(0, Theme(id="hostile", title="T " + HOSTILE, description=HOSTILE))
+    notes.questions.insert(0, Question(id="hostile", text="Q " + HOSTILE))
+    save_notes(folder, notes)
+    return folder
+
+
+def test_every_facilitator_screen_shows_hostile_files_only_as_text(tmp_path: Path) -> None:
+    """Who shared, timeline and detail, same event, themes, questions, summary, export, help."""
+    folder = _hostile_incident(tmp_path)
+    terminal = Terminal("facilitate", str(folder))
+    try:
+        terminal.wait_for("f3 Timeline")
+        time.sleep(1)
+        terminal.step(F[2], "Role")  # who shared
+        terminal.step(F[3], "As written")  # the timeline and the moment in full
+        terminal.type("\x1b[B\x1b[B")  # down twice: other moments in full
+        terminal.step(F[4], "Same event")
+        terminal.step(F[5], "What it is and how it showed")
+        terminal.step(F[6], "New question")
+        terminal.step(F[7], "Your summary")
+        terminal.step(F[8], "Export the narrative")
+        terminal.step("\x1b", "Your summary")  # escape closes the dialog
+        terminal.step(F[1], "escape closes this help")
+        terminal.step("\x1b", "Your summary")
+        time.sleep(0.5)
+    finally:
+        running = terminal.stop()
+    assert _leaks(bytes(terminal.output)) == []
+    assert MARKUP_SHOWN in terminal.output
+    assert running
+
+
+def test_every_interview_step_and_home_show_hostile_files_only_as_text(
+    tmp_path: Path,
+) -> None:
+    """Identity, moments, closing, review, share, help; then home with the draft listed."""
+    prompts = builtin_prompt_set()
+    folder = _hostile_incident(tmp_path)
+    draft = _hostile_draft(folder, "opening")
+    draft.session.incident_title = load_incident(folder).title
+    save_draft(draft, touch=False)
+    terminal = Terminal("give", str(folder))
+    try:
+        terminal.wait_for(prompts.opening.title)
+        terminal.step("\r", prompts.identity.author.label)
+        terminal.step("\x0e", "Moment 1")
+        terminal.step("\x0e", prompts.closing.surprised.label)
+        terminal.step("\x0e", prompts.review.title)
+        terminal.step("\x0e", prompts.share.title)
+        terminal.step(F[1], "escape closes this help")
+        terminal.step("\x1b", prompts.share.title)
+        time.sleep(0.5)
+    finally:
+        running = terminal.stop()
+    assert _leaks(bytes(terminal.output)) == []
+    assert MARKUP_SHOWN in terminal.output
+    assert running
+    home = Terminal()
+    try:
+        home.wait_for("Your drafts")
+        time.sleep(1)
+    finally:
+        running = home.stop()
+    assert _leaks(bytes(home.output)) == []
+    assert b"Outage [bold]b[/]" in home.output or MARKUP_SHOWN in home.output
+    assert running

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Input
 
@@ -197,3 +198,24 @@ async def test_the_facilitators_summary_keeps_the_files_controls_when_edited(
         await pilot.pause(0.1)
         await pilot.press("ctrl+q")
     assert load_notes(folder, notes.incident).summary == "Y" + LOADED
+
+
+async def test_a_notification_echoing_a_name_or_path_shows_it_as_text(
+    incident_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import textual.app
+
+    shown: list[tuple[str, str, bool]] = []
+
+    def toast(self: object, message: str, *, title: str = "", markup: bool = True, **_: object):  # type: ignore[no-untyped-def]
+        shown.append((message, title, markup))
+
+    monkeypatch.setattr(textual.app.App, "notify", toast)
+    app = create_app(Settings(mode="give", incident=incident_folder))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.notify(f"Shared to /srv/{LOADED}/[bold]x[/]\n[@click=app.quit]q[/]", title=LOADED)
+        await pilot.pause()
+    [(message, title, markup)] = shown
+    assert markup is False  # [bold] and [@click=...] are words, not markup
+    assert message == "Shared to /srv/a\ufffd[2Jb\ufffdc\ufffd/[bold]x[/]\n[@click=app.quit]q[/]"
+    assert title == "a\ufffd[2Jb\ufffdc\ufffd"
