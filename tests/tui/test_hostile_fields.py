@@ -219,3 +219,22 @@ async def test_a_notification_echoing_a_name_or_path_shows_it_as_text(
     assert markup is False  # [bold] and [@click=...] are words, not markup
     assert message == "Shared to /srv/a\ufffd[2Jb\ufffdc\ufffd/[bold]x[/]\n[@click=app.quit]q[/]"
     assert title == "a\ufffd[2Jb\ufffdc\ufffd"
+
+
+def test_a_teams_prompt_set_with_control_characters_is_shown_as_text(
+    incident_folder: Path, tmp_path: Path
+) -> None:
+    import tomllib
+
+    import tomli_w
+
+    from secondstory.files.resources import builtin_prompt_file
+
+    data = tomllib.loads(builtin_prompt_file("default.toml").read_text("utf-8"))
+    data["identity"]["author"]["label"] = "Name\x1b]0;title\x07"
+    data["moments"]["probes"][0]["text"] = "Think\x1b[2J about \u202eit"
+    path = tmp_path / "prompts.toml"
+    path.write_text(tomli_w.dumps(data), "utf-8")
+    app = create_app(Settings(mode="give", incident=incident_folder, prompts=path))
+    assert app.prompts.identity.author.label == "Name\ufffd]0;title\ufffd"
+    assert app.prompts.moments.probes[0].text == "Think\ufffd[2J about \ufffdit"

@@ -67,7 +67,8 @@ class SecondstoryApp(App[None]):
         if self._prompts is None:
             from secondstory.account.prompts import load_prompt_set_or_default
 
-            self._prompts, warning = load_prompt_set_or_default(self.settings.prompts)
+            prompts, warning = load_prompt_set_or_default(self.settings.prompts)
+            self._prompts = _as_text(prompts)
             if warning:
                 self.notify(warning, severity="warning", timeout=10)
         return self._prompts
@@ -212,6 +213,24 @@ class SecondstoryApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+
+def _as_text(prompts: PromptSet) -> PromptSet:
+    """A team's prompt set with any control character shown as text, as file text is."""
+    from secondstory.export.textsafe import printable
+
+    def inert(value: object) -> object:
+        if isinstance(value, str):
+            return printable(value)
+        if isinstance(value, dict):
+            return {key: inert(item) for key, item in value.items()}
+        if isinstance(value, list | tuple):
+            return type(value)(inert(item) for item in value)
+        return value
+
+    data = prompts.model_dump()
+    shown = inert(data)
+    return prompts if shown == data else type(prompts).model_validate(shown)
 
 
 def create_app(settings: Settings | None = None) -> SecondstoryApp:
