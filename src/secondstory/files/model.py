@@ -256,6 +256,15 @@ class NarrativeNotes(FileModel):
     dismissed_notes: list[str] = Field(default_factory=list)
     """Language notes the facilitator dismissed, as "rule:words"."""
 
+    @model_validator(mode="after")
+    def _unique_ids(self) -> NarrativeNotes:
+        for what, items in (("theme", self.themes), ("question", self.questions)):
+            counts = Counter(item.id for item in items)
+            repeated = sorted(i for i, n in counts.items() if n > 1)
+            if repeated:
+                raise ValueError(f"{what} ids must be unique, repeated: {', '.join(repeated)}")
+        return self
+
 
 def moment_ref(account: str, moment: str) -> str:
     """The reference used in narrative.toml for one moment of one account."""
