@@ -97,6 +97,8 @@ class Terminal:
         """Type `keys` and wait until `then` is drawn."""
         mark = self.mark()
         self.type(keys)
+        if keys.endswith("\x1b"):  # a lone escape: let it stand alone, not begin alt+key
+            time.sleep(0.3)
         self.wait_for(then, since=mark)
 
     def stop(self) -> bool:
@@ -244,7 +246,8 @@ def _hostile_incident(tmp_path: Path) -> Path:
 
 
 def test_every_facilitator_screen_shows_hostile_files_only_as_text(tmp_path: Path) -> None:
-    """Who shared, timeline and detail, same event, themes, questions, summary, export, help."""
+    """Who shared, timeline and detail, the theme, question and link dialogs, same event,
+    themes, questions, summary, export, help."""
     folder = _hostile_incident(tmp_path)
     terminal = Terminal("facilitate", str(folder))
     try:
@@ -253,6 +256,15 @@ def test_every_facilitator_screen_shows_hostile_files_only_as_text(tmp_path: Pat
         terminal.step(F[2], "Role")  # who shared
         terminal.step(F[3], "As written")  # the timeline and the moment in full
         terminal.type("\x1b[B\x1b[B")  # down twice: other moments in full
+        terminal.step("t", "Which theme does this moment belong to?")  # theme titles
+        terminal.step("\x1b", "As written")
+        terminal.step("a", "A question about this moment")
+        terminal.step("\x1b", "As written")
+        terminal.step("l", "Linking")  # link this moment …
+        terminal.type("j")  # … to the next one
+        time.sleep(0.3)
+        terminal.step("l", "Link these as the same event?")
+        terminal.step("\x1b", "As written")
         terminal.step(F[4], "Same event")
         terminal.step(F[5], "What it is and how it showed")
         terminal.step(F[6], "New question")
