@@ -93,13 +93,14 @@ class Terminal:
     def type(self, text: str) -> None:
         os.write(self.fd, text.encode())
 
-    def step(self, keys: str, then: str) -> None:
-        """Type `keys` and wait until `then` is drawn."""
+    def step(self, keys: str, then: str | None) -> None:
+        """Type `keys` and wait until `then` is drawn (None: a moment for it to settle)."""
         mark = self.mark()
         self.type(keys)
-        if keys.endswith("\x1b"):  # a lone escape: let it stand alone, not begin alt+key
-            time.sleep(0.3)
-        self.wait_for(then, since=mark)
+        if keys.endswith("\x1b") or then is None:  # a lone escape stands alone, not alt+key
+            time.sleep(0.5)
+        if then is not None:
+            self.wait_for(then, since=mark)
 
     def stop(self) -> bool:
         """End the app; True when it was still running (nothing in the data quit it)."""
@@ -257,22 +258,22 @@ def test_every_facilitator_screen_shows_hostile_files_only_as_text(tmp_path: Pat
         terminal.step(F[3], "As written")  # the timeline and the moment in full
         terminal.type("\x1b[B\x1b[B")  # down twice: other moments in full
         terminal.step("t", "Which theme does this moment belong to?")  # theme titles
-        terminal.step("\x1b", "As written")
+        terminal.step("\x1b", None)
         terminal.step("a", "A question about this moment")
-        terminal.step("\x1b", "As written")
+        terminal.step("\x1b", None)
         terminal.step("l", "Linking")  # link this moment …
         terminal.type("j")  # … to the next one
         time.sleep(0.3)
         terminal.step("l", "Link these as the same event?")
-        terminal.step("\x1b", "As written")
+        terminal.step("\x1b", None)
         terminal.step(F[4], "Same event")
         terminal.step(F[5], "What it is and how it showed")
         terminal.step(F[6], "New question")
         terminal.step(F[7], "Your summary")
         terminal.step(F[8], "Export the narrative")
-        terminal.step("\x1b", "Your summary")  # escape closes the dialog
+        terminal.step("\x1b", None)  # escape closes the dialog
         terminal.step(F[1], "The accounts people have shared")  # help
-        terminal.step("\x1b", "Your summary")
+        terminal.step("\x1b", None)
         time.sleep(0.5)
     finally:
         running = terminal.stop()
@@ -299,7 +300,7 @@ def test_every_interview_step_and_home_show_hostile_files_only_as_text(
         terminal.step("\x0e", prompts.review.title)
         terminal.step("\x0e", prompts.share.title)
         terminal.step(F[1], "secondstory keeps your account")  # help
-        terminal.step("\x1b", prompts.share.title)
+        terminal.step("\x1b", None)
         time.sleep(0.5)
     finally:
         running = terminal.stop()
