@@ -118,4 +118,5 @@ def test_a_burst_across_a_tab_then_a_hang_up_lands_in_both_answers(
     assert os.WIFEXITED(status) or os.WIFSIGNALED(status)
     [draft] = list_drafts()[0]
     closing = draft.account.closing
-    assert (closing.surprised, closing.helped) == ("ready " + "x" * 1000, "y" * 1000)
+    kept = (len(closing.surprised), len(closing.helped))
+    assert (closing.surprised, closing.helped) == ("ready " + "x" * 1000, "y" * 1000), kept

@@ -25,8 +25,9 @@ from textual.widgets import Input, TextArea
 
 DRAIN_FOR = 3.0
 """Seconds at most spent handling queued keys after a hang-up."""
-_QUIET_PASSES = 2
-"""Passes in a row with no new key and nothing unread before the burst counts as over."""
+QUIET_FOR = 0.3
+"""Seconds with no new key and nothing unread before the burst counts as over: the
+driver's thread may have read a chunk and still be turning it into keys."""
 
 
 class HangUp:
@@ -88,14 +89,16 @@ class HangUp:
 
     async def _drain_then_leave(self, signum: int) -> None:
         deadline = time.monotonic() + DRAIN_FOR
-        quiet = 0
         with contextlib.suppress(Exception):  # whatever happens, save and leave
-            while quiet < _QUIET_PASSES and time.monotonic() < deadline:
-                seen = self.keys
+            seen, since = -1, time.monotonic()
+            while time.monotonic() < deadline:
                 await _after_queue(self.app, deadline)
                 self._put_in()
                 await self._handled(deadline)
-                quiet = quiet + 1 if self.keys == seen and not _unread_input() else 0
+                if self.keys != seen or _unread_input():
+                    seen, since = self.keys, time.monotonic()
+                elif time.monotonic() - since >= QUIET_FOR:
+                    break
                 await asyncio.sleep(0.02)
         self.save()
         os._exit(128 + signum)  # the terminal is gone: restoring it would only fail
