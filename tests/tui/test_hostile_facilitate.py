@@ -36,3 +36,28 @@ async def test_repeated_ids_in_the_notes_leave_the_file_alone_and_the_screen_ope
         await pilot.pause()
         assert app.is_running
     assert path.read_bytes() == before
+
+
+def test_a_command_line_problem_naming_a_hostile_path_is_said_as_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from secondstory.cli.main import main
+
+    hostile = tmp_path / "x\x1b]0;title\x07\u202e"
+    assert main(["merge", str(hostile)]) == 2
+    said = capsys.readouterr().err
+    assert "x\ufffd]0;title\ufffd\ufffd" in said
+    assert not any(c in said for c in "\x1b\x07\u202e")
+
+
+async def test_a_facilitator_screen_that_cannot_open_says_why_as_text(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    folder = tmp_path / "x\x1b]0;title\x07"  # removed after the command line checked it
+    app = create_app(Settings(mode="facilitate", incident=folder))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.5)
+        title = app.screen.query_one("#fac-title", Static).render()
+        shown = str(getattr(title, "plain", title))
+        assert "x\ufffd]0;title\ufffd" in shown
+        assert not any(c in shown for c in "\x1b\x07")
