@@ -9,19 +9,30 @@ compared with n log n on this machine. Run it with:
     python bench/merge_bench.py            # sizes 10, 50, 100, 200, 400, 800 accounts
     python bench/merge_bench.py 200        # one size
     python bench/merge_bench.py --runs 3   # fewer runs per step
+    python bench/merge_bench.py --one-account                      # 5k … 100k moments
+    python bench/merge_bench.py --one-account --against OLD/src    # beside another version
 
 The incident lasts eight hours whatever its size, so a larger one is also a denser one:
 more moments fall within reach of each other, and the merge has more candidate pairs to
 score (docs/merge.md shows what that costs).
+
+`--one-account` measures one person's account of N moments instead (the same mix of
+times and words, all in the eight hours): reading and validating its file, and the
+merge. `--against SRC` runs the same sizes, in a subprocess, with the secondstory
+package found in SRC (a checkout of another version: `git worktree add /tmp/base main`,
+then `--against /tmp/base/src`), and prints both side by side.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import json as jsonlib
 import math
+import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -106,6 +117,107 @@ def incident(accounts: int, seed: int = 7) -> list[Account]:
     return result
 
 
+ONE_ACCOUNT_SIZES = (5_000, 20_000, 50_000, 100_000)
+
+
+def one_account(moments: int, seed: int = 7) -> Account:
+    """One shared account of `moments` moments, all within the eight hours."""
+    rng = random.Random(seed)
+    step = 2 * 8 * 3600 / moments
+    at = START
+    made = []
+    for m in range(moments):
+        at += timedelta(seconds=rng.uniform(0, step))
+        kind = rng.random()
+        precision = "exact" if kind < 0.6 else "about" if kind < 0.85 else "unsure"
+        when = None if kind > 0.95 else at.replace(tzinfo=None)
+        made.append(
+            Moment.model_construct(
+                id=f"m{m}",
+                when=when,
+                when_precision=precision,
+                when_text=None,
+                did=_sentence(rng, 12),
+                observed=_sentence(rng, 10),
+                expected=_sentence(rng, 6),
+                assumed="",
+                why="",
+            )
+        )
+    return Account.model_construct(
+        format=1,
+        kind="secondstory.account",
+        incident="bench",
+        account="0" * 32,
+        author="Person 0",
+        role="engineer",
+        timezone="UTC",
+        status="shared",
+        created=START,
+        updated=START,
+        moments=made,
+        closing=Account.model_fields["closing"].get_default(call_default_factory=True),
+    )
+
+
+def measure_one_account(moments: int, runs: int) -> dict[str, float]:
+    """Seconds to read and validate one big account's file, and to merge it."""
+    account = one_account(moments)
+    notes = NarrativeNotes(incident="bench")
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp) / "accounts"
+        folder.mkdir()
+        write_model(folder / f"{account.account}.toml", account, SHARED_FILE)
+        loaded = load_sources([folder]).accounts
+        assert len(loaded) == 1 and len(loaded[0].moments) == moments
+        load = median_seconds(lambda: load_sources([folder]), runs)
+    return {
+        "moments": moments,
+        "load": load,
+        "merge": median_seconds(lambda: merge(loaded, notes), runs),
+        "suggested": len(merge(loaded, notes).suggestions()),
+    }
+
+
+def _one_account_elsewhere(src: str, moments: int, runs: int, timeout: float) -> dict | None:
+    """The same measurement with the secondstory found in `src`; None when it took too long."""
+    env = dict(os.environ, PYTHONPATH=src)
+    command = [sys.executable, __file__, "--one-account", "--json", f"--runs={runs}", str(moments)]
+    try:
+        done = subprocess.run(
+            command, env=env, capture_output=True, text=True, timeout=timeout, check=True
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    result: dict = jsonlib.loads(done.stdout.splitlines()[-1])
+    return result
+
+
+def _run_one_account(args: argparse.Namespace) -> int:
+    sizes = args.sizes or list(ONE_ACCOUNT_SIZES)
+    if not args.json:
+        print("  moments  load+validate    merge    total  suggested", end="")
+        print("   | against: load+validate    merge    total" if args.against else "")
+    for moments in sizes:
+        runs = args.runs or (3 if moments <= 20_000 else 1)
+        r = measure_one_account(moments, runs)
+        if args.json:
+            print(jsonlib.dumps(r))
+            continue
+        total = r["load"] + r["merge"]
+        row = f"{moments:>9} {r['load']:>13.3f}s {r['merge']:>7.3f}s {total:>7.3f}s"
+        row += f" {r['suggested']:>10}"
+        if args.against:
+            other = _one_account_elsewhere(args.against, moments, runs, args.timeout)
+            if other is None:
+                row += f"   | more than {args.timeout:.0f} s"
+            else:
+                both = other["load"] + other["merge"]
+                row += f"   | {other['load']:>15.3f}s {other['merge']:>7.3f}s {both:>7.3f}s"
+        print(row, flush=True)
+    return 0
+
+
 def median_seconds(work: Callable[[], object], runs: int) -> float:
     """The median wall time of `runs` calls."""
     times = []
@@ -185,14 +297,36 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
         "--runs",
         type=int,
         metavar="N",
-        help="runs per step (default: 7 up to 100 accounts, else 5)",
+        help="runs per step (default: 7 up to 100 accounts, else 5; with --one-account "
+        "3 up to 20,000 moments, else 1)",
     )
+    parser.add_argument(
+        "--one-account",
+        action="store_true",
+        help="one account; the sizes are numbers of moments "
+        f"(default: {' '.join(map(str, ONE_ACCOUNT_SIZES))})",
+    )
+    parser.add_argument(
+        "--against",
+        metavar="SRC",
+        help="with --one-account: also measure the secondstory package in SRC, in a subprocess",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=300.0,
+        metavar="SECONDS",
+        help="with --against: give up on one size of the other version after this long",
+    )
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 
 def main(argv: list[str]) -> int:
     """Print one row per size, then the growth between sizes."""
     args = _arguments(argv)
+    if args.one_account:
+        return _run_one_account(args)
     sizes = args.sizes or list(SIZES)
     print(HEADER)
     results = []

@@ -32,6 +32,7 @@ from secondstory.files.model import (
     FileModel,
     Incident,
     Instant,
+    account_file_name,
     new_account_id,
     now_utc,
 )
@@ -123,12 +124,22 @@ def content_digest(account: Account) -> str:
 
 def draft_path(account_id: str) -> Path:
     """The private account file of a draft."""
-    return drafts_dir() / f"{account_id}.toml"
+    return _draft_file(account_id, ".toml")
 
 
 def session_path(account_id: str) -> Path:
     """The private session file of a draft."""
-    return drafts_dir() / f"{account_id}.session.toml"
+    return _draft_file(account_id, ".session.toml")
+
+
+def _draft_file(account_id: str, suffix: str) -> Path:
+    try:
+        return drafts_dir() / account_file_name(account_id, suffix)
+    except ValueError:
+        raise FileProblem(
+            drafts_dir() / f"{account_id}{suffix}",
+            "is not named for an account id (32 hex characters), so it is not read",
+        ) from None
 
 
 def lock_path(account_id: str) -> Path:

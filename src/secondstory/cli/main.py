@@ -67,11 +67,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handler(args)
     except SecondstoryError as problem:
-        print(f"secondstory: {problem}", file=sys.stderr)
+        _say(f"secondstory: {problem}")
         return 2
     except OSError as problem:  # a folder or file the system refused: said, never a traceback
         where = f": {problem.filename}" if problem.filename else ""
-        print(f"secondstory: {problem.strerror or problem}{where}", file=sys.stderr)
+        _say(f"secondstory: {problem.strerror or problem}{where}")
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _say(line: str) -> None:
+    """One line on stderr; paths and reasons may come from files, so no controls pass."""
+    from secondstory.export.textsafe import printable
+
+    print(printable(line), file=sys.stderr)

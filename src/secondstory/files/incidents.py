@@ -9,7 +9,13 @@ from pathlib import Path
 import tomli_w
 
 from secondstory.errors import FileProblem, NotFound, SecondstoryError
-from secondstory.files.model import Incident, NarrativeNotes, now_utc, slugify
+from secondstory.files.model import (
+    Incident,
+    NarrativeNotes,
+    account_file_name,
+    now_utc,
+    slugify,
+)
 from secondstory.files.paths import ensure_private_dir, known_incidents_file
 from secondstory.files.shared import group_id, is_group_folder, make_group_folders
 from secondstory.files.storage import (
@@ -99,7 +105,10 @@ def accounts_dir(folder: Path) -> Path:
 
 def shared_account_path(folder: Path, account_id: str) -> Path:
     """The file a shared account is written to."""
-    return accounts_dir(folder) / f"{account_id}.toml"
+    try:
+        return accounts_dir(folder) / account_file_name(account_id)
+    except ValueError as exc:
+        raise SecondstoryError(str(exc)) from None
 
 
 def load_notes(folder: Path, incident_id: str) -> NarrativeNotes:

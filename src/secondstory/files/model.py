@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections import Counter
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -24,6 +25,10 @@ CLOSING_FIELDS: tuple[str, ...] = ("surprised", "helped", "hindered", "ideas")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 _ACCOUNT_ID = re.compile(r"^[0-9a-f]{32}$")
 _MOMENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+RESERVED_NAMES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{port}{n}" for port in ("com", "lpt") for n in range(10)]
+)
+"""Names Windows keeps for devices, whatever follows a dot: never an id that names a file."""
 
 
 def _zone(name: str) -> str:
@@ -43,6 +48,12 @@ def _matching(pattern: re.Pattern[str], what: str) -> Any:
     return AfterValidator(check)
 
 
+def _not_reserved(value: str) -> str:
+    if value.lower() in RESERVED_NAMES:
+        raise ValueError(f"{value!r} is a name Windows keeps for a device; choose another id")
+    return value
+
+
 def _aware(value: datetime) -> datetime:
     if value.tzinfo is None:
         raise ValueError("needs a UTC offset, like 2017-02-01T09:00:00Z")
@@ -50,7 +61,11 @@ def _aware(value: datetime) -> datetime:
 
 
 Zone = Annotated[str, AfterValidator(_zone)]
-Slug = Annotated[str, _matching(_SLUG, "id (lowercase letters, digits and dashes)")]
+Slug = Annotated[
+    str,
+    _matching(_SLUG, "id (lowercase letters, digits and dashes)"),
+    AfterValidator(_not_reserved),
+]
 AccountId = Annotated[str, _matching(_ACCOUNT_ID, "account id (32 hex characters)")]
 MomentId = Annotated[str, _matching(_MOMENT_ID, "moment id")]
 Instant = Annotated[datetime, AfterValidator(_aware)]
@@ -134,8 +149,8 @@ class Account(FileModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> Account:
-        ids = [moment.id for moment in self.moments]
-        duplicated = sorted({i for i in ids if ids.count(i) > 1})
+        counts = Counter(moment.id for moment in self.moments)  # list.count was quadratic
+        duplicated = sorted(i for i, n in counts.items() if n > 1)
         if duplicated:
             raise ValueError(f"moment ids must be unique, repeated: {', '.join(duplicated)}")
         if self.status == "shared":
@@ -241,6 +256,15 @@ class NarrativeNotes(FileModel):
     dismissed_notes: list[str] = Field(default_factory=list)
     """Language notes the facilitator dismissed, as "rule:words"."""
 
+    @model_validator(mode="after")
+    def _unique_ids(self) -> NarrativeNotes:
+        for what, items in (("theme", self.themes), ("question", self.questions)):
+            counts = Counter(item.id for item in items)
+            repeated = sorted(i for i, n in counts.items() if n > 1)
+            if repeated:
+                raise ValueError(f"{what} ids must be unique, repeated: {', '.join(repeated)}")
+        return self
+
 
 def moment_ref(account: str, moment: str) -> str:
     """The reference used in narrative.toml for one moment of one account."""
@@ -251,6 +275,14 @@ def split_ref(ref: str) -> tuple[str, str]:
     """The (account, moment) pair of a reference."""
     account, _, moment = ref.partition("/")
     return account, moment
+
+
+def account_file_name(account_id: str, suffix: str = ".toml") -> str:
+    """The file name for an account id; anything but 32 hex characters is refused, so no
+    name read from a file or a folder (``..``, a slash, NUL, a device name) names a path."""
+    if not _ACCOUNT_ID.match(account_id):
+        raise ValueError(f"{account_id!r} is not an account id (32 hex characters)")
+    return f"{account_id}{suffix}"
 
 
 def new_account_id() -> str:
@@ -266,4 +298,6 @@ def now_utc() -> datetime:
 def slugify(title: str) -> str:
     """A readable id from a title: "DB outage, 31 Jan" -> "db-outage-31-jan"."""
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:80].strip("-")
+    if slug in RESERVED_NAMES:
+        return f"{slug}-incident"
     return slug or "incident"

@@ -14,6 +14,7 @@ The rules (docs/merge.md says them for people):
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -50,11 +51,30 @@ def merge(
     duplicates: Iterable[Duplicate] = (),
 ) -> Narrative:
     """One narrative from shared accounts and the facilitator's notes."""
+    # Nothing here forms a reference cycle, yet the many rows, entries and groups made set
+    # off collections that walk the whole growing heap: hold them off until it is done.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _merge(accounts, notes, incident, paths or {}, tuple(skipped), tuple(duplicates))
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _merge(
+    accounts: Sequence[Account],
+    notes: NarrativeNotes | None,
+    incident: Incident | None,
+    paths: dict[str, Path],
+    skipped: tuple[Skipped, ...],
+    duplicates: tuple[Duplicate, ...],
+) -> Narrative:
     accounts = _newest_per_id(accounts)
     incident_id = _incident_id(accounts, notes, incident)
     notes = notes if notes is not None else NarrativeNotes(incident=incident_id)
     placed = order([row for a in accounts for row in rows(a)])
-    people = participants(accounts, placed, paths or {})
+    people = participants(accounts, placed, paths)
     lanes = {p.account: p.lane for p in people}
     for index, row in enumerate(placed):
         row.index, row.lane = index, lanes[row.account.account]
@@ -81,8 +101,8 @@ def merge(
         themes=tuple(notes.themes),
         questions=tuple(notes.questions),
         summary=notes.summary,
-        skipped=tuple(skipped),
-        duplicates=tuple(duplicates),
+        skipped=skipped,
+        duplicates=duplicates,
         dangling=_dangling(notes, by_ref),
         by_ref={entry.ref: entry for entry in timeline},
     )

@@ -162,22 +162,30 @@ def suggest(candidates: Sequence[Candidate], skip: set[frozenset[int]]) -> list[
 def _near_pairs(
     candidates: Sequence[Candidate], bags: list[frozenset[str]], frequency: Counter[str]
 ) -> Iterator[tuple[int, int]]:
-    """(earlier, later) index pairs within reach in time that share a distinctive word."""
+    """(earlier, later) index pairs of different accounts, within reach in time, that share
+    a distinctive word."""
     # A word in many moments is not distinctive: it never makes two moments candidates.
     distinctive = max(3, math.isqrt(len(candidates)))
     widest = max((c.end - c.start for c in candidates), default=timedelta(0))
     reach = NEAR + widest
-    postings: dict[str, deque[int]] = {}
+    # Per word, the moments in reach by account: moments of one account are never paired,
+    # so one long account costs a pass over its moments, not a pass over their pairs.
+    postings: dict[str, dict[str, deque[int]]] = {}
     for i in sorted(range(len(candidates)), key=lambda k: candidates[k].start):
         horizon = candidates[i].start - reach
+        own = candidates[i].account
         seen: set[int] = set()
         for word in bags[i]:
             if frequency[word] > distinctive:
                 continue
-            queue = postings.setdefault(word, deque())
-            while queue and candidates[queue[0]].start < horizon:
-                queue.popleft()
-            seen.update(queue)
-            queue.append(i)
+            accounts = postings.setdefault(word, {})
+            for account, queue in list(accounts.items()):
+                while queue and candidates[queue[0]].start < horizon:
+                    queue.popleft()
+                if not queue:
+                    del accounts[account]
+                elif account != own:
+                    seen.update(queue)
+            accounts.setdefault(own, deque()).append(i)
         for j in sorted(seen):
             yield j, i

@@ -18,6 +18,7 @@ from textual.geometry import Size
 from textual.screen import Screen
 
 from secondstory.tui import terminal
+from secondstory.tui.hangup import HangUp
 from secondstory.tui.host import Saver, Settings
 from secondstory.tui.typeahead import TypeAhead
 
@@ -74,8 +75,13 @@ class SecondstoryApp(App[None]):
         self._typeahead = TypeAhead(self)
         self._started = False
         self._too_small: TooSmallScreen | None = None
+        self._hangup = HangUp(self, self.save_all)
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.Paste):
+            self._hangup.keys += 1  # so a hang-up knows when the keys stop coming
+            if self._hangup.take(event):
+                return
         # Keys in a burst wait for the one before to land (focus moved, dialog open).
         typeahead = self._typeahead
         if not typeahead.takes(event):
@@ -93,7 +99,8 @@ class SecondstoryApp(App[None]):
         if self._prompts is None:
             from secondstory.account.prompts import load_prompt_set_or_default
 
-            self._prompts, warning = load_prompt_set_or_default(self.settings.prompts)
+            prompts, warning = load_prompt_set_or_default(self.settings.prompts)
+            self._prompts = _as_text(prompts)
             if warning:
                 self.notify(warning, severity="warning", timeout=10)
         return self._prompts
@@ -208,10 +215,11 @@ class SecondstoryApp(App[None]):
         signal.signal(signal.SIGTERM, self._on_terminate)
 
     def _on_hangup(self, signum: int, frame: object) -> None:
-        self.save_all()
-        import os
+        self._hangup.begin(signum)
 
-        os._exit(128 + signum)  # the terminal is gone: restoring it would only fail
+    def panic(self, *renderables: object) -> None:
+        if not self._hangup.active:  # reading a hung-up terminal fails; saving goes on
+            super().panic(*renderables)  # type: ignore[arg-type]
 
     def _on_terminate(self, signum: int, frame: object) -> None:
         self.save_all()
@@ -270,6 +278,24 @@ class SecondstoryApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+
+def _as_text(prompts: PromptSet) -> PromptSet:
+    """A team's prompt set with any control character shown as text, as file text is."""
+    from secondstory.export.textsafe import printable
+
+    def inert(value: object) -> object:
+        if isinstance(value, str):
+            return printable(value)
+        if isinstance(value, dict):
+            return {key: inert(item) for key, item in value.items()}
+        if isinstance(value, list | tuple):
+            return type(value)(inert(item) for item in value)
+        return value
+
+    data = prompts.model_dump()
+    shown = inert(data)
+    return prompts if shown == data else type(prompts).model_validate(shown)
 
 
 def create_app(settings: Settings | None = None) -> SecondstoryApp:

@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from secondstory.export.textsafe import printable
+
 
 class ConfirmDialog(ModalScreen[bool]):
     """Returns True when the person confirms."""
@@ -30,7 +32,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-body"):
-            yield Static(Text(self.question), classes="dialog-question")
+            yield Static(Text(printable(self.question)), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.yes, id="yes", variant="primary" if self.safe_yes else "warning")
                 yield Button(self.no, id="no")

@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, RadioButton, RadioSet, Static
 
+from secondstory.export.textsafe import printable
+
 FORMATS = (
     ("md", "Markdown (narrative.md)"),
     ("html", "HTML, one file to open or print"),
@@ -71,7 +73,9 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-body", id="export-dialog"):
             yield Static(Text("Export the narrative", style="bold"))
-            yield Static(Text(f"The file is written into the incident folder {self.folder_name}."))
+            yield Static(
+                Text(f"The file is written into the incident folder {printable(self.folder_name)}.")
+            )
             with RadioSet(id="export-format"):
                 for number, (fmt, label) in enumerate(FORMATS):
                     yield MarkedRadioButton(label, value=number == 0, id=f"format-{fmt}")

@@ -12,7 +12,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from secondstory.errors import SecondstoryError
+from secondstory.export.textsafe import printable
 from secondstory.files.incidents import load_incident, resolve_incident
+from secondstory.tui.widgets.safe_fields import SafeInput
 
 
 class OpenIncidentDialog(ModalScreen[Path | None]):
@@ -24,7 +26,7 @@ class OpenIncidentDialog(ModalScreen[Path | None]):
         with Vertical(classes="dialog-body"):
             yield Static(Text("Open an incident folder", style="bold"))
             yield Static("The path of the folder that holds incident.toml, or an incident's id.")
-            yield Input(placeholder="/srv/reviews/db-outage", id="folder")
+            yield SafeInput(placeholder="/srv/reviews/db-outage", id="folder")
             yield Static("", id="open-message", classes="field-message")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -32,7 +34,7 @@ class OpenIncidentDialog(ModalScreen[Path | None]):
             folder = resolve_incident(event.value.strip())
             load_incident(folder)  # one that can't be read is said here, and left as it is
         except SecondstoryError as problem:
-            self.query_one("#open-message", Static).update(Text(problem.message))
+            self.query_one("#open-message", Static).update(Text(printable(problem.message)))
             return
         self.dismiss(folder)
 

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from secondstory.export.textsafe import printable
 from secondstory.tui.widgets.nudge import NoteChoices
 from secondstory.tui.widgets.own_words import OwnWords
 
@@ -29,9 +30,9 @@ class WordsDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-body", id="words-dialog"):
-            yield Static(Text(self.title_text, style="bold"))
+            yield Static(Text(printable(self.title_text), style="bold"))
             if self.about:
-                yield Static(Text(self.about, style="dim"), classes="dialog-about")
+                yield Static(Text(printable(self.about), style="dim"), classes="dialog-about")
             yield OwnWords(choices=self.choices, id="words")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.ok, id="ok", variant="primary")

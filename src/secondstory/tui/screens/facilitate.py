@@ -141,7 +141,7 @@ class FacilitateScreen(AnnotateActions):
         self.app.call_from_thread(self._opened, session)
 
     def _failed(self, message: str) -> None:
-        self.query_one("#fac-title", Static).update(Text(message))
+        self.query_one("#fac-title", Static).update(Text(printable(message)))
         self.notify(message, severity="error", timeout=15)
 
     def _opened(self, session: Facilitation) -> None:

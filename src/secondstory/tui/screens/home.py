@@ -88,7 +88,9 @@ class HomeScreen(Screen[None]):
         incidents.clear()
         for incident_id, folder in self.incidents:
             incidents.add_row(
-                Text(incident_id), Text(self._title(folder)), Text(printable(str(folder)))
+                Text(printable(incident_id)),
+                Text(self._title(folder)),
+                Text(printable(str(folder))),
             )
         self._show_message(drafts, problems)
         (incidents if not drafts and self.incidents else table).focus()

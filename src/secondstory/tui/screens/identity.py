@@ -14,6 +14,7 @@ from secondstory.times.zones import is_zone
 from secondstory.tui.screens.step import StepScreen
 from secondstory.tui.widgets.bounded import BoundedInput
 from secondstory.tui.widgets.place import put_back
+from secondstory.tui.widgets.safe_fields import SafeInput
 
 
 class IdentityScreen(StepScreen):
@@ -54,15 +55,16 @@ class IdentityScreen(StepScreen):
             self.query_one("#identity-author", Input).focus()
 
     def take_from_widgets(self) -> None:
-        for field in self.query(Input):
+        for field in self.query(SafeInput):
             self._keep(field)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self._keep(event.input)
+        if isinstance(event.input, SafeInput):
+            self._keep(event.input)
 
-    def _keep(self, field: Input) -> None:
+    def _keep(self, field: SafeInput) -> None:
         name = (field.id or "").removeprefix("identity-")
-        value = field.value
+        value = field.stored_text
         message = self.query_one("#timezone-message", Static)
         if name == "timezone":
             if not is_zone(value.strip()):

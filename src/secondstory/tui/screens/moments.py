@@ -17,6 +17,7 @@ from secondstory.tui.screens.step import StepScreen
 from secondstory.tui.widgets.answer_field import AnswerField
 from secondstory.tui.widgets.moment_editor import MomentEditor
 from secondstory.tui.widgets.moment_list import MomentItem, MomentList
+from secondstory.tui.widgets.safe_fields import SafeInput
 
 
 class MomentsScreen(StepScreen):
@@ -205,8 +206,8 @@ class MomentsScreen(StepScreen):
             return
         for field in self.editor.query(AnswerField):
             self.keep_answer(field.field_name, field.text)
-        for when in self.editor.query("#when").results(Input):
-            self._read_when(self.editor.moment.id, when.value)
+        for when in self.editor.query("#when").results(SafeInput):
+            self._read_when(self.editor.moment.id, when.stored_text)
 
     def action_focus_list(self) -> None:
         self.query_one(MomentList).focus()

@@ -83,5 +83,5 @@ def open_notes(account: Account, dismissed: set[str], rules: RuleSet | None = No
     text.append("A few phrases you might look at again. ", style="bold")
     text.append("They are only suggestions; your words are yours.\n")
     for place, words, reframe in lines:
-        text.append(f"  • {place}: “{printable(words)}” — {reframe}\n")
+        text.append(f"  • {place}: “{printable(words)}” — {printable(reframe)}\n")
     return text

@@ -10,6 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
 from secondstory.errors import SecondstoryError
+from secondstory.export.textsafe import printable
 from secondstory.files.incidents import shared_account_path
 from secondstory.tui.dialogs.confirm import ConfirmDialog
 from secondstory.tui.screens.step import StepScreen
@@ -51,7 +52,7 @@ class ShareScreen(StepScreen):
         if draft.session.shared_at is None:
             text.append("Not shared yet. ", style="bold")
             text.append("Only you can see this draft.\n")
-            text.append(f"\nSharing writes a copy to:\n  {self._target()}\n")
+            text.append(f"\nSharing writes a copy to:\n  {printable(str(self._target()))}\n")
         else:
             if draft.changed_since_shared:
                 text.append("Shared, and changed since. ", style="bold")
@@ -59,7 +60,7 @@ class ShareScreen(StepScreen):
             else:
                 text.append("Shared, ", style="bold")
                 text.append("and up to date.\n")
-            text.append(f"\nThe shared copy is at:\n  {draft.session.shared_to}\n")
+            text.append(f"\nThe shared copy is at:\n  {printable(str(draft.session.shared_to))}\n")
             if share.withdraw_intro:
                 text.append(f"\n{share.withdraw_intro.strip()}\n", style="dim")
         empty = sum(1 for m in draft.account.moments if m.is_empty())

@@ -12,6 +12,7 @@ from textual.widgets import Label, TextArea
 
 from secondstory.tui.widgets.bounded import BoundedTextArea
 from secondstory.tui.widgets.nudge import NoteChoices, Nudge, finding_key, notes_for, rules_of
+from secondstory.tui.widgets.safe_fields import SafeTextArea
 
 CHECK_AFTER_QUIET = 0.4
 """Seconds of quiet typing before the words are checked."""
@@ -65,12 +66,12 @@ class AnswerField(Vertical):
 
     @property
     def text(self) -> str:
-        """What is typed now."""
-        return self.query_one(TextArea).text
+        """What is typed now, with what was read from the file kept exactly where untouched."""
+        return self.query_one(SafeTextArea).stored_text
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        self.post_message(self.Changed(self, event.text_area.text))
+        self.post_message(self.Changed(self, self.text))
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(CHECK_AFTER_QUIET, self.check_words)

@@ -1,12 +1,15 @@
 """Answer boxes that hold at most MAX_FIELD_CHARS: an edit beyond it is refused whole,
-with a note, so what is saved is never cut short and a file is never too big to read."""
+with a note, so what is saved is never cut short and a file is never too big to read.
+
+They are safe fields too (control characters shown as pictures): the limit is checked
+first, so a refused edit never reaches their bookkeeping of what was typed."""
 
 from __future__ import annotations
 
-from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
 from secondstory.files.limits import MAX_FIELD_CHARS
+from secondstory.tui.widgets.safe_fields import SafeInput, SafeTextArea
 
 FULL = (
     f"This box holds at most {MAX_FIELD_CHARS:,} characters, so that was not added. "
@@ -14,7 +17,7 @@ FULL = (
 )
 
 
-class BoundedTextArea(TextArea):
+class BoundedTextArea(SafeTextArea):
     """A TextArea that refuses an edit which would take it over MAX_FIELD_CHARS."""
 
     def edit(self, edit: Edit) -> EditResult:
@@ -26,7 +29,7 @@ class BoundedTextArea(TextArea):
         return super().edit(edit)
 
 
-class BoundedInput(Input):
+class BoundedInput(SafeInput):
     """An Input that refuses a change which would take it over MAX_FIELD_CHARS."""
 
     def replace(self, text: str, start: int, end: int) -> None:

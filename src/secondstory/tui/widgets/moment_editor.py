@@ -9,11 +9,13 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Static
 
+from secondstory.export.textsafe import printable
 from secondstory.files.model import TEXT_FIELDS, Moment
 from secondstory.tui.widgets.answer_field import AnswerField
 from secondstory.tui.widgets.bounded import BoundedInput
 from secondstory.tui.widgets.nudge import NoteChoices
 from secondstory.tui.widgets.place import put_back
+from secondstory.tui.widgets.safe_fields import SafeInput
 
 
 class MomentEditor(VerticalScroll):
@@ -65,12 +67,12 @@ class MomentEditor(VerticalScroll):
         put_back(self, self.focus_on, self.cursor)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "when":
-            self.show_reading(event.value)
+        if isinstance(event.input, SafeInput) and event.input.id == "when":
+            self.show_reading(event.input.stored_text)
 
     def show_reading(self, typed: str) -> None:
         """Show how the typed time was understood, or a kind message."""
         text, understood = self.read_when(typed)
         reading = self.query_one("#when-reading", Static)
         reading.set_class(not understood, "not-understood")
-        reading.update(Text(text))
+        reading.update(Text(printable(text)))

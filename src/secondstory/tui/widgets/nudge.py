@@ -75,6 +75,6 @@ class Nudge(Static):
             text = Text()
             text.append("A thought: ", style="bold")
             text.append(f"“{printable(finding.text)}”", style="italic")
-            text.append(f" — {finding.message} {finding.reframe}")
+            text.append(f" — {printable(finding.message)} {printable(finding.reframe)}")
             text.append("  (ctrl+g: dismiss)", style="dim")
             self.update(text)

@@ -11,6 +11,7 @@ from textual.widgets import Input, TextArea
 
 from secondstory.tui.widgets.bounded import BoundedInput, BoundedTextArea
 from secondstory.tui.widgets.nudge import NoteChoices, Nudge, finding_key, notes_for, rules_of
+from secondstory.tui.widgets.safe_fields import SafeInput, SafeTextArea
 
 CHECK_AFTER_QUIET = 0.4
 """Seconds of quiet typing before the words are checked."""
@@ -61,26 +62,25 @@ class OwnWords(Vertical):
         self.check_words()
 
     @property
-    def editor(self) -> Input | TextArea:
+    def editor(self) -> SafeInput | SafeTextArea:
         """The box itself."""
         if self.multiline:
-            return self.query_one(TextArea)
-        return self.query_one(Input)
+            return self.query_one(SafeTextArea)
+        return self.query_one(SafeInput)
 
     @property
     def text(self) -> str:
-        """The words typed now."""
-        editor = self.editor
-        return editor.text if isinstance(editor, TextArea) else editor.value
+        """The words typed now, with what was read from the file kept exactly where untouched."""
+        return self.editor.stored_text
 
     def set_text(self, text: str) -> None:
         """Replace the words without announcing a change (used when showing another item)."""
         editor = self.editor
         with self.prevent(Input.Changed, TextArea.Changed):
-            if isinstance(editor, TextArea):
+            if isinstance(editor, SafeTextArea):
                 editor.load_text(text)
             else:
-                editor.value = text
+                editor.load(text)
         self.check_words()
 
     def focus(self, scroll_visible: bool = True) -> OwnWords:
@@ -89,11 +89,11 @@ class OwnWords(Vertical):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self._changed(event.value)
+        self._changed(self.text)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        self._changed(event.text_area.text)
+        self._changed(self.text)
 
     def _changed(self, text: str) -> None:
         self.post_message(self.Changed(self, text))
