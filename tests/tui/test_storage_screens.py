@@ -165,12 +165,13 @@ async def test_home_lists_a_fifo_in_the_drafts_folder_as_one_line(incident_folde
     from secondstory.files.paths import drafts_dir
 
     start_draft(load_incident(incident_folder), incident_folder)
-    os.mkfifo(drafts_dir() / "x.toml")
+    fifo = "0" * 32 + ".toml"  # named like a draft, so that only its kind can stop it
+    os.mkfifo(drafts_dir() / fifo)
     app = create_app(Settings(mode="home"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.1)
         message = str(app.screen.query_one("#home-message").render())
-        assert "x.toml: is not an ordinary file" in message
+        assert f"{fifo}: is not an ordinary file" in message
         assert len(app.screen.drafts) == 1  # type: ignore[attr-defined]
 
 
