@@ -75,19 +75,21 @@ class SecondstoryApp(App[None]):
         self._typeahead = TypeAhead(self)
         self._started = False
         self._too_small: TooSmallScreen | None = None
-        self._hangup = HangUp(self, self.save_all)
+        self._hangup = HangUp(self, self.save_all, self._typeahead.holding)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.Paste):
             self._hangup.keys += 1  # so a hang-up knows when the keys stop coming
-            if self._hangup.take(event):
-                return
         # Keys in a burst wait for the one before to land (focus moved, dialog open).
         typeahead = self._typeahead
         if not typeahead.takes(event):
             await super().on_event(event)
             return
         if typeahead.hold(event):
+            return
+        # After a hang-up, typing is gathered in the same order the keys were held in.
+        if self._hangup.take(event):
+            typeahead.skipped()
             return
         focused = self.focused
         await super().on_event(event)

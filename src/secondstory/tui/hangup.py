@@ -33,9 +33,13 @@ driver's thread may have read a chunk and still be turning it into keys."""
 class HangUp:
     """What the app does once the connection has dropped."""
 
-    def __init__(self, app: App[Any], save: Callable[[], object]) -> None:
+    def __init__(
+        self, app: App[Any], save: Callable[[], object], holding: Callable[[], bool]
+    ) -> None:
         self.app = app
         self.save = save
+        self.holding = holding
+        """Whether keys read before are still held back, waiting their turn."""
         self.keys = 0
         """Keys and pastes the app has received; the app counts them."""
         self.active = False
@@ -66,12 +70,16 @@ class HangUp:
         self._put_in()
         return False
 
-    def _put_in(self) -> None:
-        """Have the box insert what was gathered once it has handled its own queue."""
+    def _put_in(self) -> Input | TextArea | None:
+        """Have the box insert what was gathered once it has handled its own queue.
+
+        Returns the box, if it was given anything to insert.
+        """
         box, text = self._box, "".join(self._typed)
         self._box, self._typed = None, []
-        if box is not None and text:
-            box.call_later(_insert, box, text)
+        if box is not None and text and box.call_later(_insert, box, text):
+            return box
+        return None
 
     def begin(self, signum: int) -> None:
         """Called from the signal handler: save now, then handle the rest in the loop."""
@@ -95,11 +103,15 @@ class HangUp:
                 await _after_queue(self.app, deadline)
                 self._put_in()
                 await self._handled(deadline)
-                if self.keys != seen or _unread_input():
+                if self.keys != seen or self.holding() or _unread_input():
                     seen, since = self.keys, time.monotonic()
                 elif time.monotonic() - since >= QUIET_FOR:
                     break
                 await asyncio.sleep(0.02)
+            # Whatever ended the wait, what was gathered goes in before the last save.
+            box = self._put_in()
+            if box is not None:
+                await _after_queue(box, time.monotonic() + 0.5)
         self.save()
         os._exit(128 + signum)  # the terminal is gone: restoring it would only fail
 
@@ -124,7 +136,8 @@ def _insert(box: Input | TextArea, text: str) -> None:
 async def _after_queue(target: Any, deadline: float) -> None:
     """Return once `target` has handled every message queued before this call."""
     done = asyncio.Event()
-    target.call_later(done.set)
+    if not target.call_later(done.set):
+        return  # not running (closing, or removed): it has nothing left to handle
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(done.wait(), max(deadline - time.monotonic(), 0.0))
 

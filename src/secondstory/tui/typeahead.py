@@ -66,6 +66,16 @@ class TypeAhead:
             self._busy = False
             self._release_next()
 
+    def skipped(self) -> None:
+        """The event just let through was taken elsewhere and moves nothing: go on."""
+        self._since = asyncio.get_running_loop().time()
+        self._busy = False
+        self._release_next()
+
+    def holding(self) -> bool:
+        """Whether keys are still held, or the effect of one is still being waited for."""
+        return self._busy or bool(self._held)
+
     def _stuck(self) -> bool:
         # Never keep typing from the person for long, whatever went wrong on the way.
         return asyncio.get_running_loop().time() - self._since > 2 * MAX_WAIT
