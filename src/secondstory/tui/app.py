@@ -88,7 +88,7 @@ class SecondstoryApp(App[None]):
         if typeahead.hold(event):
             return
         # After a hang-up, typing is gathered in the same order the keys were held in.
-        if self._hangup.take(event):
+        if isinstance(event, events.Key | events.Paste) and self._hangup.take(event):
             typeahead.skipped()
             return
         focused = self.focused
