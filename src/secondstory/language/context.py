@@ -25,6 +25,12 @@ _CONJUNCTIONS_WORDS = (
     "where whereas unless why how whether what that which who whom"
 )
 _CONJUNCTIONS = frozenset(_CONJUNCTIONS_WORDS.split())
+# conjunctions that open a subordinate clause, which a comma may close before the main one
+_SUBORDINATORS_WORDS = (
+    "if when whenever while since although though because after before until unless once "
+    "whereas whether"
+)
+_SUBORDINATORS = frozenset(_SUBORDINATORS_WORDS.split())
 _AUXILIARIES_WORDS = (
     "had has have was were is are am did does do also then just simply merely only "
     "completely totally really actually never still again already apparently obviously "
@@ -63,6 +69,22 @@ def clause_tokens(text: str, start: int, reach: int = 90) -> tuple[list[str], bo
             if lowered[index] in _CONJUNCTIONS:
                 return tokens[index:], False
     return tokens, opens
+
+
+def main_clause(text: str, start: int, tokens: list[str]) -> list[str]:
+    """The words of the clause before `start`, without a subordinate clause that opens it
+    and that a comma has closed: in "regardless of whether lines were cut, the real cause
+    was ..." the clause of "the real cause" is "the real", and in "Although it was not
+    planned, Sam forgot" the "not" belongs to another clause."""
+    if not tokens or tokens[0].lower() not in _SUBORDINATORS:
+        return tokens
+    comma = text.rfind(",", max(0, start - 90), start)
+    if comma < 0:
+        return tokens
+    after = _WORD.findall(text, comma + 1, start)
+    if len(after) >= len(tokens) or tokens[len(tokens) - len(after) :] != after:
+        return tokens
+    return after
 
 
 def subject_kind(
@@ -455,7 +477,8 @@ def talked_about(
         if _LABEL_AFTER.fullmatch(rest) or text[line_start:start].lstrip().startswith("#"):
             return True
     clause = vocabulary.mention_clause
-    if clause is not None and tokens and clause.search(" ".join(tokens).lower()):
+    own = main_clause(text, start, tokens)
+    if clause is not None and own and clause.search(" ".join(own).lower()):
         return True
     sentence_wide = vocabulary.mention_sentence
     if sentence_wide is not None:  # "without assigning blame or implying that ..."
