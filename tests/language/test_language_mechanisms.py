@@ -389,3 +389,18 @@ def test_a_step_left_out_by_someone_else_is_noticed(text: str) -> None:
 )
 def test_saying_a_system_a_state_or_an_imagined_step_is_not_a_lapse(text: str) -> None:
     assert "blame-other" not in categories(text)
+
+
+def test_an_aside_between_dashes_is_skipped_when_reading_who_did_it() -> None:
+    text = (
+        "There were questions about how a company like Microsoft – which sells tools to "
+        "manage certificates – could neglect to renew a certificate."
+    )
+    assert "blame-other" in categories(text)
+    assert "self-blame" not in categories(text)
+
+
+def test_an_opening_when_clause_closed_by_a_comma_is_not_a_hypothetical() -> None:
+    text = "Back when I began in helpdesk, a team broke all the processes at once."
+    assert "blame-other" in categories(text)
+    assert "blame-other" not in categories("When a team breaks all the processes, it learns.")
