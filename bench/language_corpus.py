@@ -2,7 +2,8 @@
 
 Run `python bench/language_corpus.py` to print the per-category table used in
 docs/language.md, or `--misses` to list every sentence it gets wrong. `--real dev` (or
-`--real test`) scores the real-text evaluation set in tests/data/real/ the same way:
+`--real test`, `--real fresh`) scores the real-text evaluation set in tests/data/real/ the
+same way:
 sentences written by other people, whose third column is the address they came from.
 
 Scoring. A sentence is labelled with one category, several acceptable ones joined by "|",
@@ -29,7 +30,11 @@ from secondstory.language import RuleSet, check, default_rules, is_blame
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 CORPUS = DATA / "language_corpus.tsv"
 HOLDOUT = DATA / "language_holdout.tsv"
-REAL = {"dev": DATA / "real" / "dev.tsv", "test": DATA / "real" / "test.tsv"}
+REAL = {
+    "dev": DATA / "real" / "dev.tsv",
+    "test": DATA / "real" / "test.tsv",
+    "fresh": DATA / "real" / "fresh.tsv",  # the fresh held-out set: score once, never tune
+}
 NEGATIVE = "-"
 EXPECTATION = "expectation"
 
@@ -143,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list sentences scored wrong")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="a labelled .tsv file")
-    parser.add_argument("--real", choices=sorted(REAL), help="score a half of the real-text set")
+    parser.add_argument("--real", choices=sorted(REAL), help="score a part of the real-text set")
     args = parser.parse_args(argv)
     samples = load_corpus(REAL[args.real] if args.real else args.corpus)
     tallies = score(samples, default_rules())

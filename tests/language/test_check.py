@@ -98,6 +98,8 @@ RULE_CASES = [
     ("counterfactual-preventable", "The expiry was entirely preventable."),
     ("blame-other-their-mistake", "It was one engineer's simple mistake."),
     ("blame-other-not-done", "He didn't choose the test option."),
+    ("blame-other-not-done-named", "The vendor hadn't patched the firmware."),
+    ("blame-other-without", "A contractor pushed the change without approval."),
     ("blame-other-fault", "It was Olu's fault."),
     ("blame-other-caused-by", "The outage was caused by the on-call engineer."),
 ]

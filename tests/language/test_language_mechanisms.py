@@ -304,3 +304,103 @@ def test_terms_hypotheticals_and_outcomes_are_quiet(text: str) -> None:
 )
 def test_the_vocabularies(text: str, category: str) -> None:
     assert category in categories(text)
+
+
+# --- a subordinate clause closed by a comma is another clause -------------------------------
+
+
+def test_a_negation_in_an_opening_subordinate_clause_does_not_reach_past_its_comma() -> None:
+    assert "blame-other" in categories("Although it was not planned, Sam forgot to renew it.")
+    assert "blame-other" not in categories("Although it was planned, Sam never forgot to renew it.")
+
+
+def test_a_doubt_in_an_opening_subordinate_clause_does_not_make_a_concept_a_mention() -> None:
+    text = "Regardless of whether lines were cut, the real cause of the outage was the test."
+    assert "root-cause" in categories(text)
+    assert "root-cause" not in categories(
+        "We are still unsure whether the real cause was the test."
+    )
+
+
+# --- a question about the past is not a claim about it --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The purpose of the retro is to get to the bottom of what you could have done.",
+        "We discussed whether we should have paged the database team sooner.",
+        "Ask what else the reviewer could have checked, and what made that hard.",
+        "Can you imagine what would have happened if someone else had deleted it!",
+    ],
+)
+def test_an_embedded_question_or_an_imagined_outcome_is_not_a_counterfactual(text: str) -> None:
+    assert "counterfactual" not in categories(text)
+
+
+def test_a_claim_about_the_past_is_still_a_counterfactual() -> None:
+    assert "counterfactual" in categories("What we should have done was roll back at once.")
+    assert "counterfactual" in categories("We know we could have rolled back sooner.")
+
+
+# --- what was there to see, or to say -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was obvious from the logs that the disk was full, so we paused the job.",
+        "The spokesperson admitted the obvious.",
+        "Clearly something went wrong with the failover.",
+    ],
+)
+def test_evidence_a_statement_or_an_inference_now_is_not_hindsight(text: str) -> None:
+    assert "hindsight" not in categories(text)
+
+
+def test_obvious_from_the_start_is_still_hindsight() -> None:
+    assert "hindsight" in categories("It was obvious from the start that the migration would fail.")
+
+
+# --- what someone left undone, whoever they are ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A junior engineer committed new settings without full authorization.",
+        "The vendor hadn't patched the firmware for a year.",
+        "PG&E clearly hasn't made its system safe.",
+    ],
+)
+def test_a_step_left_out_by_someone_else_is_noticed(text: str) -> None:
+    assert "blame-other" in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amazon hasn't outlined any specific fault.",
+        "The deploy hadn't finished when the alert fired.",
+        "The change was rolled out without review by the pipeline.",
+        "If Sam had not been awake, the outage would have lasted until morning.",
+        "If someone deployed without review, the pipeline would stop them.",
+    ],
+)
+def test_saying_a_system_a_state_or_an_imagined_step_is_not_a_lapse(text: str) -> None:
+    assert "blame-other" not in categories(text)
+
+
+def test_an_aside_between_dashes_is_skipped_when_reading_who_did_it() -> None:
+    text = (
+        "There were questions about how a company like Microsoft – which sells tools to "
+        "manage certificates – could neglect to renew a certificate."
+    )
+    assert "blame-other" in categories(text)
+    assert "self-blame" not in categories(text)
+
+
+def test_an_opening_when_clause_closed_by_a_comma_is_not_a_hypothetical() -> None:
+    text = "Back when I began in helpdesk, a team broke all the processes at once."
+    assert "blame-other" in categories(text)
+    assert "blame-other" not in categories("When a team breaks all the processes, it learns.")

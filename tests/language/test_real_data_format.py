@@ -11,6 +11,8 @@ import pytest
 DATA = Path(__file__).resolve().parents[1] / "data"
 REAL = DATA / "real"
 HALVES = ("dev.tsv", "test.tsv")
+FRESH = "fresh.tsv"  # the fresh held-out set, from sources in neither half
+SETS = (*HALVES, FRESH)
 CATEGORIES = {
     "counterfactual",
     "hindsight",
@@ -49,7 +51,7 @@ def test_the_set_is_large_split_about_evenly_and_from_many_sources() -> None:
     assert max(sources.values()) <= 0.08 * total
 
 
-@pytest.mark.parametrize("name", HALVES)
+@pytest.mark.parametrize("name", SETS)
 def test_every_line_has_a_known_label_a_sentence_and_an_address(name: str) -> None:
     for number, label, sentence, source in rows(name):
         where = f"{name}:{number}"
@@ -68,7 +70,7 @@ def test_no_source_is_in_both_halves() -> None:
 
 
 def test_no_sentence_is_there_twice_nor_in_our_own_corpus() -> None:
-    sentences = Counter(row[2] for name in HALVES for row in rows(name))
+    sentences = Counter(row[2] for name in SETS for row in rows(name))
     assert [s for s, n in sentences.items() if n > 1] == []
     ours = set()
     for corpus in ("language_corpus.tsv", "language_holdout.tsv"):
@@ -78,8 +80,18 @@ def test_no_sentence_is_there_twice_nor_in_our_own_corpus() -> None:
     assert [s for s in sentences if s.casefold() in ours] == []
 
 
-@pytest.mark.parametrize("name", HALVES)
-def test_each_half_is_roughly_half_blame(name: str) -> None:
+@pytest.mark.parametrize("name", SETS)
+def test_each_set_is_roughly_half_blame(name: str) -> None:
     labels = [row[1] for row in rows(name)]
     blame = sum(label not in ALONE for label in labels)
     assert 0.4 <= blame / len(labels) <= 0.6
+
+
+def test_the_fresh_set_is_large_and_from_sources_in_neither_half() -> None:
+    fresh = rows(FRESH)
+    assert len(fresh) >= 200
+    sources = Counter(row[3] for row in fresh)
+    assert len(sources) >= 40
+    assert max(sources.values()) <= 0.08 * len(fresh)
+    seen = {row[3] for name in HALVES for row in rows(name)}
+    assert [source for source in sources if source in seen] == []

@@ -25,6 +25,12 @@ _CONJUNCTIONS_WORDS = (
     "where whereas unless why how whether what that which who whom"
 )
 _CONJUNCTIONS = frozenset(_CONJUNCTIONS_WORDS.split())
+# conjunctions that open a subordinate clause, which a comma may close before the main one
+_SUBORDINATORS_WORDS = (
+    "if when whenever while since although though because after before until unless once "
+    "whereas whether"
+)
+_SUBORDINATORS = frozenset(_SUBORDINATORS_WORDS.split())
 _AUXILIARIES_WORDS = (
     "had has have was were is are am did does do also then just simply merely only "
     "completely totally really actually never still again already apparently obviously "
@@ -51,10 +57,17 @@ _RELATIVE_CLAUSE = re.compile(
 
 
 def clause_tokens(text: str, start: int, reach: int = 90) -> tuple[list[str], bool]:
-    """The words of the clause before `start`, and whether they open a sentence."""
+    """The words of the clause before `start`, and whether they open a sentence.
+
+    An aside set off by a pair of dashes is skipped, as a relative clause set off by
+    commas is: in "how a company like Microsoft – which sells certificates – could
+    neglect to renew one" the clause of "could neglect" is about the company."""
     low = start - reach if start > reach else 0
     last = _LAST_BOUNDARY.match(text, low, start)
     opens = last is not None or low == 0
+    if last is not None and (aside := _dash_aside(text, last.end(), start)) is not None:
+        before_aside, opens = clause_tokens(text, aside, reach)
+        return before_aside + _WORD.findall(text, last.end(), start), opens
     tokens = _WORD.findall(text, last.end() if last else low, start)
     # one lower() and a set test in C: most clauses hold no conjunction
     lowered = " ".join(tokens).lower().split(" ")  # words hold no spaces
@@ -63,6 +76,41 @@ def clause_tokens(text: str, start: int, reach: int = 90) -> tuple[list[str], bo
             if lowered[index] in _CONJUNCTIONS:
                 return tokens[index:], False
     return tokens, opens
+
+
+_DASHES = "—–"
+_ASIDE_BREAKS = re.compile(r"[.!?;:()\[\]\n]")
+
+
+def _dash_aside(text: str, after_dash: int, start: int) -> int | None:
+    """Where an aside opens, when the clause boundary just before `start` is the closing
+    dash of a pair ("– which sells certificates –"), or None."""
+    closing = after_dash - 1
+    while closing > 0 and text[closing] == " ":
+        closing -= 1
+    dash = text[closing]
+    if dash not in _DASHES and not (dash == "-" and text[closing - 1 : closing] == " "):
+        return None
+    opening = text.rfind(dash if dash in _DASHES else " - ", max(0, closing - 160), closing)
+    if opening < 0 or _ASIDE_BREAKS.search(text, opening, closing):
+        return None
+    return opening
+
+
+def main_clause(text: str, start: int, tokens: list[str]) -> list[str]:
+    """The words of the clause before `start`, without a subordinate clause that opens it
+    and that a comma has closed: in "regardless of whether lines were cut, the real cause
+    was ..." the clause of "the real cause" is "the real", and in "Although it was not
+    planned, Sam forgot" the "not" belongs to another clause."""
+    if not tokens or tokens[0].lower() not in _SUBORDINATORS:
+        return tokens
+    comma = text.rfind(",", max(0, start - 90), start)
+    if comma < 0:
+        return tokens
+    after = _WORD.findall(text, comma + 1, start)
+    if len(after) >= len(tokens) or tokens[len(tokens) - len(after) :] != after:
+        return tokens
+    return after
 
 
 def subject_kind(
@@ -455,7 +503,8 @@ def talked_about(
         if _LABEL_AFTER.fullmatch(rest) or text[line_start:start].lstrip().startswith("#"):
             return True
     clause = vocabulary.mention_clause
-    if clause is not None and tokens and clause.search(" ".join(tokens).lower()):
+    own = main_clause(text, start, tokens)
+    if clause is not None and own and clause.search(" ".join(own).lower()):
         return True
     sentence_wide = vocabulary.mention_sentence
     if sentence_wide is not None:  # "without assigning blame or implying that ..."
@@ -498,7 +547,7 @@ def hypothetical(
     present = verb in vocabulary.present_forms or (
         verb not in vocabulary.verb_forms and not verb.endswith("ed")
     )
-    words = [word.lower() for word in tokens]
+    words = [word.lower() for word in main_clause(text, start, tokens)]
     modal = not _MODALS.isdisjoint(words)
     subject = words[1:] if words and words[0] in _CONJUNCTIONS else words
     while subject and subject[-1] in _AUXILIARIES:

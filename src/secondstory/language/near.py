@@ -19,6 +19,7 @@ from secondstory.language.context import (
     folded,
     group_kind,
     hypothetical,
+    main_clause,
     negated,
     negative_subject,
     perceived,
@@ -84,7 +85,8 @@ class Context:
 
     def negated(self, start: int) -> bool:
         if start != self._start or self._negated is None:
-            self._negated = negated(self.clause(start)[0], self.vocabulary)
+            own = main_clause(self.text, start, self.clause(start)[0])
+            self._negated = negated(own, self.vocabulary)
         return self._negated
 
     def before(self, start: int) -> str | None:
