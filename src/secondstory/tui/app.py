@@ -7,18 +7,19 @@ re-exported here for the command line and the tests.
 from __future__ import annotations
 
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import Screen
 
 from secondstory.tui import terminal
 from secondstory.tui.hangup import HangUp
+from secondstory.tui.palette import screen_commands
 from secondstory.tui.host import Saver, Settings
 from secondstory.tui.typeahead import TypeAhead
 
@@ -274,6 +275,11 @@ class SecondstoryApp(App[None]):
                 then()
 
         self.push_screen(ConfirmDialog(question, "Leave", "Stay"), answered)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The screen's own actions first, then the toolkit's (theme, keys, quit)."""
+        yield from screen_commands(screen)
+        yield from super().get_system_commands(screen)
 
     def action_help(self) -> None:
         from secondstory.tui.screens.help import HelpScreen
