@@ -19,8 +19,8 @@ from textual.screen import Screen
 
 from secondstory.tui import terminal
 from secondstory.tui.hangup import HangUp
-from secondstory.tui.palette import screen_commands
 from secondstory.tui.host import Saver, Settings
+from secondstory.tui.palette import screen_commands
 from secondstory.tui.typeahead import TypeAhead
 
 if TYPE_CHECKING:
