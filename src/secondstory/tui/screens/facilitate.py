@@ -20,6 +20,7 @@ from textual.widgets import Footer, Label, Static, TabbedContent, TabPane
 from secondstory.errors import SecondstoryError
 from secondstory.export import write_into
 from secondstory.export.textsafe import printable
+from secondstory.files.model import ExportFormat
 from secondstory.narrative.model import Narrative
 from secondstory.narrative.session import Facilitation, account_changes, merge_with, read_accounts
 from secondstory.narrative.sources import Sources
@@ -33,6 +34,8 @@ from secondstory.tui.widgets.same_event_list import SameEventList
 from secondstory.tui.widgets.timeline import Timeline
 from secondstory.tui.widgets.timeline_pane import TimelinePane
 
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("md", "html", "json")
+"""Every format the export dialog offers, in its order."""
 SAVE_AFTER_QUIET = 0.5
 """Seconds after the last keystroke before the notes are written."""
 TABS = {
@@ -291,13 +294,21 @@ class FacilitateScreen(AnnotateActions):
         def chosen(choice: ExportChoice | None) -> None:
             if choice is None:
                 return
+            if list(choice.formats) != session.notes.export_formats:
+                session.notes.export_formats = [f for f in EXPORT_FORMATS if f in choice.formats]
+                self.notes_changed()
+            narrative = session.current()
+            written = []
             try:
-                path = write_into(
-                    session.folder, session.current(), choice.fmt, anonymize=choice.anonymize
-                )
+                for fmt in choice.formats:
+                    written.append(
+                        write_into(session.folder, narrative, fmt, anonymize=choice.anonymize)
+                    )
             except SecondstoryError as problem:
                 self.notify(str(problem), severity="error", timeout=10)
-                return
-            self.notify(f"Wrote {path.name} in the incident folder.", title="Exported")
+            if written:
+                paths = "\n".join(printable(str(path.absolute())) for path in written)
+                self.notify(f"Wrote:\n{paths}", title="Exported", timeout=10)
 
-        self.app.push_screen(ExportDialog(self.folder.name), chosen)
+        dialog = ExportDialog(self.folder.name, session.notes.export_formats)
+        self.app.push_screen(dialog, chosen)
