@@ -38,22 +38,35 @@ class Difference:
     """The facilitator's note."""
 
 
-def differences(narrative: Narrative) -> tuple[Difference, ...]:
-    """Every same-event group whose times or observations differ, in group order."""
+def differences(
+    narrative: Narrative, notes: NarrativeNotes | None = None
+) -> tuple[Difference, ...]:
+    """Every same-event group whose times or observations differ, in group order.
+
+    The state comes from `notes` when given (the facilitator's notes as they are now),
+    otherwise from the notes the merge used.
+    """
+    notes = notes if notes is not None else narrative.notes
     found = []
     for group in narrative.same_event:
         members = tuple(e for ref in group.members if (e := narrative.entry(ref)) is not None)
         what = describe(group, members)
         if what:
-            kept = state_of(narrative.notes, group.members)
+            kept = state_of(notes, group.members)
             state: DisagreementState = kept.state if kept else "to-discuss"
             found.append(Difference(group, members, what, state, kept.note if kept else ""))
     return tuple(found)
 
 
-def to_discuss(narrative: Narrative) -> int:
+def to_discuss(narrative: Narrative, notes: NarrativeNotes | None = None) -> int:
     """How many disagreements are still to be discussed."""
-    return sum(1 for d in differences(narrative) if d.state == "to-discuss")
+    return sum(1 for d in differences(narrative, notes) if d.state == "to-discuss")
+
+
+def to_look_at(narrative: Narrative, notes: NarrativeNotes | None = None) -> int:
+    """Suggestions and disagreements still to look at: a discussed one counts no more."""
+    discussed = {d.group.id for d in differences(narrative, notes) if d.state == "discussed"}
+    return sum(1 for g in narrative.to_look_at() if g.id not in discussed)
 
 
 def describe(group: SameEvent, members: Sequence[Entry]) -> str:

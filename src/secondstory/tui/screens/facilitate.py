@@ -21,6 +21,7 @@ from secondstory.errors import SecondstoryError
 from secondstory.export import write_into
 from secondstory.export.textsafe import printable
 from secondstory.files.model import ExportFormat
+from secondstory.narrative.disagreements import to_look_at
 from secondstory.narrative.model import Narrative
 from secondstory.narrative.session import Facilitation, account_changes, merge_with, read_accounts
 from secondstory.narrative.sources import Sources
@@ -59,7 +60,9 @@ class FacilitateScreen(AnnotateActions):
         "f2 to f7 switch tabs. On the timeline, arrows move, n goes to the next thing to "
         "look at and l links two moments as one event; w marks blame and hindsight wording "
         "in the accounts, on your screen only, as places to ask what made it make sense at "
-        "the time. ctrl+p opens a list of everything you can do."
+        "the time; s marks a moment as a surprise (or not), and k shows what each person "
+        "had seen by then. f9 lists the disagreements side by side, to talk through in the "
+        "debrief. ctrl+p opens a list of everything you can do."
     )
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -71,6 +74,7 @@ class FacilitateScreen(AnnotateActions):
         Binding("f6", "tab('tab-questions')", "Questions", show=False, priority=True, id="tab-q"),
         Binding("f7", "tab('tab-summary')", "Summary", show=False, priority=True, id="tab-sum"),
         Binding("f8", "export", "Export", id="export"),
+        Binding("f9", "disagreements", "Disagreements", show=False, id="disagreements"),
         Binding("ctrl+r", "reload", "Refresh", id="refresh"),
         Binding("ctrl+t", "toggle_notes", "Notes on/off", show=False, id="toggle-notes"),
     ]
@@ -209,7 +213,7 @@ class FacilitateScreen(AnnotateActions):
             return  # not read yet, or the screen is closing
         n = self.session.narrative
         people = len(n.participants)
-        flagged = len(n.to_look_at())
+        flagged = to_look_at(n, self.session.notes)
         text = Text()
         text.append(printable(n.title), style="bold")
         text.append(f" · {people} shared account{'s' if people != 1 else ''}")
@@ -283,6 +287,19 @@ class FacilitateScreen(AnnotateActions):
 
     def _focus_tab(self, tab: str) -> None:
         self.query_one(TABS[tab]).focus()
+
+    def action_disagreements(self) -> None:
+        """Open the disagreements, side by side, to talk through."""
+        from secondstory.tui.screens.disagreements import DisagreementsScreen
+
+        if self.session is None:
+            return
+
+        def changed() -> None:
+            self.notes_changed()
+            self.refresh_notes()
+
+        self.app.push_screen(DisagreementsScreen(self.session, changed, self.choices))
 
     def action_export(self) -> None:
         from secondstory.tui.dialogs.export import ExportChoice, ExportDialog

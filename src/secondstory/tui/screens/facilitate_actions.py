@@ -14,6 +14,7 @@ from secondstory.errors import SecondstoryError
 from secondstory.export.labels import cite, first_words
 from secondstory.export.textsafe import printable
 from secondstory.narrative import annotate
+from secondstory.narrative.disagreements import to_look_at
 from secondstory.narrative.model import Entry, SameEvent
 from secondstory.narrative.session import Facilitation
 from secondstory.tui.dialogs.confirm import ConfirmDialog
@@ -80,7 +81,7 @@ class AnnotateActions(Screen[None]):
         count = len(narrative.timeline)
         cursor = self.query_one(Timeline).cursor
         text = Text(f"{cursor + 1 if count else 0} of {count}", style="dim")
-        flagged = len(narrative.to_look_at())
+        flagged = to_look_at(narrative, self.session.notes)
         if flagged:
             text.append(f" · {flagged} to look at (n)", style="dim")
         # The legend goes on a line of its own when the timeline is too narrow for both.

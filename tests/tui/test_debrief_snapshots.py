@@ -1,0 +1,40 @@
+"""Pictures of the debrief's views at 80x24 and 120x40, from the sample incident.
+
+Each docstring says what the picture must show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from snapshot_scenes import hold_cursors_still
+
+SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+
+
+def merged_then(*keys: str) -> Callable[[Any], Awaitable[None]]:
+    """Merge, press `keys`, then hold still the cursors of whatever they opened."""
+
+    async def run(pilot: Any) -> None:
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await hold_cursors_still(pilot)
+        await pilot.press(*keys)
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await hold_cursors_still(pilot)
+
+    return run
+
+
+@SIZES
+def test_disagreements(snap_compare, app, size) -> None:  # type: ignore[no-untyped-def]
+    """f9: the title "Disagreements · 0 to look at · 1 discussed"; the list with
+    "[✓] discussed  Alex Moreau wrote 14:14 UTC, Priya Raman 14:18 UTC: 4 minutes apart";
+    that sentence in bold over Alex's m3 and Priya's p2 in full, side by side; the note
+    about the pager; the footer offers space Discussed, e Note, esc Back."""
+    assert snap_compare(app, terminal_size=size, run_before=merged_then("f9"))
