@@ -38,3 +38,19 @@ def test_disagreements(snap_compare, app, size) -> None:  # type: ignore[no-unty
     that sentence in bold over Alex's m3 and Priya's p2 in full, side by side; the note
     about the pager; the footer offers space Discussed, e Note, esc Back."""
     assert snap_compare(app, terminal_size=size, run_before=merged_then("f9"))
+
+
+@SIZES
+def test_follow_ups(snap_compare, app, size) -> None:  # type: ignore[no-untyped-def]
+    """f10: "Follow-ups · 2"; Alex's runbook follow-up (owner: Alex Moreau · link: OPS-1423 ·
+    an idea from Alex Moreau) and Priya's announcement one (OPS-1424); below, under "Ideas
+    from the people involved", Sam Okafor's status page idea still to follow; the footer
+    offers a New follow-up, d Delete, esc Back."""
+    assert snap_compare(app, terminal_size=size, run_before=merged_then("f10"))
+
+
+def test_answer_dialog(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
+    """f6, then r on the first question: "The answer to this question", the question's words,
+    "The answer" with Priya's answer in its box, "Who gave it" with Priya Raman, and Keep and
+    Cancel."""
+    assert snap_compare(app, terminal_size=(80, 24), run_before=merged_then("f6", "r"))

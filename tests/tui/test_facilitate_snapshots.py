@@ -90,8 +90,9 @@ def test_themes(snap_compare, app, size) -> None:  # type: ignore[no-untyped-def
 
 @SIZES
 def test_questions(snap_compare, app, size) -> None:  # type: ignore[no-untyped-def]
-    """The Questions tab: one open question (○) about 2 moments, and under the list the box
-    labelled "New question (enter adds it)"."""
+    """The Questions tab: two answered questions (✓), the first about 2 moments with
+    "Answer (Priya Raman): Two: checkout-api…", the second with Sam Okafor's answer; under
+    the list the box labelled "New question (enter adds it)"; the footer offers r Answer."""
     assert snap_compare(app, terminal_size=size, run_before=merged_then("f6"))
 
 

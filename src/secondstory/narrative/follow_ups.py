@@ -52,11 +52,13 @@ def remove_follow_up(notes: NarrativeNotes, follow_up_id: str) -> None:
 
 
 def ideas_to_follow(notes: NarrativeNotes, narrative: Narrative) -> tuple[Idea, ...]:
-    """The closing "ideas" answers of the people involved, the ones not yet made follow-ups."""
-    taken = {(f.source, f.text) for f in notes.follow_ups}
-    return tuple(
-        i for i in narrative.ideas if i.part == "ideas" and (i.account, i.text.strip()) not in taken
-    )
+    """The closing "ideas" answers of the people involved that no follow-up came from yet.
+
+    A follow-up made from an idea remembers the account, so an idea the facilitator
+    shortened or split into several follow-ups still counts as followed.
+    """
+    taken = {f.source for f in notes.follow_ups}
+    return tuple(i for i in narrative.ideas if i.part == "ideas" and i.account not in taken)
 
 
 def follow_idea(notes: NarrativeNotes, idea: Idea, owner: str = "", link: str = "") -> FollowUp:

@@ -62,7 +62,8 @@ class FacilitateScreen(AnnotateActions):
         "in the accounts, on your screen only, as places to ask what made it make sense at "
         "the time; s marks a moment as a surprise (or not), and k shows what each person "
         "had seen by then. f9 lists the disagreements side by side, to talk through in the "
-        "debrief. ctrl+p opens a list of everything you can do."
+        "debrief; f10 the follow-ups, made from people's ideas. ctrl+p opens a list of "
+        "everything you can do."
     )
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -75,6 +76,7 @@ class FacilitateScreen(AnnotateActions):
         Binding("f7", "tab('tab-summary')", "Summary", show=False, priority=True, id="tab-sum"),
         Binding("f8", "export", "Export", id="export"),
         Binding("f9", "disagreements", "Disagreements", show=False, id="disagreements"),
+        Binding("f10", "follow_ups", "Follow-ups", show=False, id="follow-ups"),
         Binding("ctrl+r", "reload", "Refresh", id="refresh"),
         Binding("ctrl+t", "toggle_notes", "Notes on/off", show=False, id="toggle-notes"),
     ]
@@ -300,6 +302,13 @@ class FacilitateScreen(AnnotateActions):
             self.refresh_notes()
 
         self.app.push_screen(DisagreementsScreen(self.session, changed, self.choices))
+
+    def action_follow_ups(self) -> None:
+        """Open the follow-ups and the ideas they can come from."""
+        from secondstory.tui.screens.follow_ups import FollowUpsScreen
+
+        if self.session is not None:
+            self.app.push_screen(FollowUpsScreen(self.session, self.notes_changed))
 
     def action_export(self) -> None:
         from secondstory.tui.dialogs.export import ExportChoice, ExportDialog

@@ -13,11 +13,12 @@ from textual.widgets import Input, Label, OptionList, TabbedContent
 from secondstory.errors import SecondstoryError
 from secondstory.export.labels import cite, first_words
 from secondstory.export.textsafe import printable
-from secondstory.narrative import annotate
+from secondstory.narrative import annotate, follow_ups
 from secondstory.narrative.disagreements import to_look_at
 from secondstory.narrative.model import Entry, SameEvent
 from secondstory.narrative.session import Facilitation
 from secondstory.tui.dialogs.confirm import ConfirmDialog
+from secondstory.tui.dialogs.fields import Field, FieldsDialog
 from secondstory.tui.dialogs.link_moments import LinkDialog
 from secondstory.tui.dialogs.pick_theme import PickThemeDialog, ThemeChoice
 from secondstory.tui.dialogs.words import WordsDialog
@@ -373,6 +374,10 @@ class AnnotateActions(Screen[None]):
                 text.append(
                     f"  ({len(q.moments)} moment{'s' if len(q.moments) > 1 else ''})", "dim"
                 )
+            if q.answer.strip():
+                by = f" ({printable(q.answered_by)})" if q.answered_by.strip() else ""
+                text.append(f"\n  Answer{by}: ", style="bold")
+                text.append(printable(q.answer))
             items.append((q.id, text))
         self.query_one(QuestionList).show(items)
 
@@ -412,6 +417,26 @@ class AnnotateActions(Screen[None]):
             found.resolved = not found.resolved
             self.notes_changed()
             self._show_questions()
+
+    def _do_answer_question(self, key: str | None) -> None:
+        assert self.session is not None
+        if key is None:
+            return
+        notes = self.session.notes
+        asked = annotate.question(notes, key)
+
+        def answered(words: dict[str, str] | None) -> None:
+            if words is not None:
+                follow_ups.answer(notes, key, words["answer"], by=words["by"])
+                self.notes_changed()
+                self._show_questions()
+
+        fields = [
+            Field("answer", "The answer", asked.answer),
+            Field("by", "Who gave it", asked.answered_by),
+        ]
+        dialog = FieldsDialog("The answer to this question", asked.text, fields)
+        self.app.push_screen(dialog, answered)
 
     def _do_delete_question(self, key: str | None) -> None:
         assert self.session is not None
