@@ -54,3 +54,13 @@ def test_answer_dialog(snap_compare, app) -> None:  # type: ignore[no-untyped-de
     "The answer" with Priya's answer in its box, "Who gave it" with Priya Raman, and Keep and
     Cancel."""
     assert snap_compare(app, terminal_size=(80, 24), run_before=merged_then("f6", "r"))
+
+
+@SIZES
+def test_what_each_person_had_seen(snap_compare, app, size) -> None:  # type: ignore[no-untyped-def]
+    """v on the fourth moment (Priya · p1, 14:09 UTC): "What each person had seen by then",
+    up to Priya Raman · p1; Alex Moreau with his 13:58 and ~14:08 observations, Sam Okafor
+    with the first tickets at ~14:05, Priya Raman with the page about replication lag."""
+    assert snap_compare(
+        app, terminal_size=size, run_before=merged_then("down", "down", "down", "v")
+    )

@@ -60,7 +60,7 @@ class FacilitateScreen(AnnotateActions):
         "f2 to f7 switch tabs. On the timeline, arrows move, n goes to the next thing to "
         "look at and l links two moments as one event; w marks blame and hindsight wording "
         "in the accounts, on your screen only, as places to ask what made it make sense at "
-        "the time; s marks a moment as a surprise (or not), and k shows what each person "
+        "the time; s marks a moment as a surprise (or not), and v shows what each person "
         "had seen by then. f9 lists the disagreements side by side, to talk through in the "
         "debrief; f10 the follow-ups, made from people's ideas. ctrl+p opens a list of "
         "everything you can do."

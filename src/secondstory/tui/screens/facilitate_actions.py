@@ -15,10 +15,12 @@ from secondstory.export.labels import cite, first_words
 from secondstory.export.textsafe import printable
 from secondstory.narrative import annotate, follow_ups
 from secondstory.narrative.disagreements import to_look_at
+from secondstory.narrative.knew import known_at
 from secondstory.narrative.model import Entry, SameEvent
 from secondstory.narrative.session import Facilitation
 from secondstory.tui.dialogs.confirm import ConfirmDialog
 from secondstory.tui.dialogs.fields import Field, FieldsDialog
+from secondstory.tui.dialogs.knew import KnewDialog
 from secondstory.tui.dialogs.link_moments import LinkDialog
 from secondstory.tui.dialogs.pick_theme import PickThemeDialog, ThemeChoice
 from secondstory.tui.dialogs.words import WordsDialog
@@ -253,6 +255,27 @@ class AnnotateActions(Screen[None]):
         else:
             message = "Wording marks are off. w shows them again."
         self.notify(message, timeout=6)
+
+    def _do_surprise(self, _: str | None) -> None:
+        assert self.session is not None
+        entry = self._current()
+        if entry is None:
+            return
+        narrative = self.session.narrative
+        if follow_ups.toggle_surprise(self.session.notes, narrative, entry.ref):
+            self.notify("Counted as a surprise: it is listed with the surprises and exported.")
+        else:
+            self.notify("No longer counted as a surprise. s counts it again.")
+        self.notes_changed()
+        self.remerge()
+
+    def _do_knew(self, _: str | None) -> None:
+        assert self.session is not None
+        entry = self._current()
+        if entry is not None:
+            narrative = self.session.narrative
+            known = known_at(narrative, entry.ref)
+            self.app.push_screen(KnewDialog(narrative, entry.ref, known))
 
     def _do_ask(self, _: str | None) -> None:
         entry = self._current()
