@@ -64,3 +64,21 @@ def test_what_each_person_had_seen(snap_compare, app, size) -> None:  # type: ig
     assert snap_compare(
         app, terminal_size=size, run_before=merged_then("down", "down", "down", "v")
     )
+
+
+@SIZES
+def test_the_reminder_to_share_the_new_version(snap_compare, incident_folder, size) -> None:  # type: ignore[no-untyped-def]
+    """ctrl+q in an interview whose words changed since they were shared: a kind window says
+    the shared copy still holds the earlier version and either choice is fine, with "Share
+    the new version" (focused) and "Leave it as shared before", and "escape stays here."."""
+    from test_reshare_reminder import giving, shared_then_changed
+
+    shared_then_changed(incident_folder)
+
+    async def run(pilot: Any) -> None:
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await hold_cursors_still(pilot)
+
+    assert snap_compare(giving(incident_folder), terminal_size=size, run_before=run)

@@ -263,10 +263,12 @@ class SecondstoryApp(App[None]):
     def _leave(self, then: Callable[[], None]) -> None:
         """Save everything; if something could not be saved, ask before leaving it behind."""
         from secondstory.tui.dialogs.confirm import ConfirmDialog
+        from secondstory.tui.dialogs.reshare import remind_to_share
 
         problems = self.save_all()
         if not problems:
-            then()
+            if not remind_to_share(self, then):
+                then()
             return
         question = " ".join(problems) + " Leave anyway?"
 
