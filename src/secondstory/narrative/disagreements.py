@@ -47,15 +47,32 @@ def differences(
     otherwise from the notes the merge used.
     """
     notes = notes if notes is not None else narrative.notes
+    kept = {frozenset(d.moments): d for d in notes.disagreements}
+    found = []
+    for group, members, what in _described(narrative):
+        mine = kept.get(frozenset(group.members))
+        state: DisagreementState = mine.state if mine else "to-discuss"
+        found.append(Difference(group, members, what, state, mine.note if mine else ""))
+    return tuple(found)
+
+
+_Described = tuple[tuple[SameEvent, tuple[Entry, ...], str], ...]
+_LAST: list[tuple[Narrative, _Described]] = []
+"""The last narrative described: the title and the hint ask on every key, and a merge of
+10,000 moments has some 700 disagreements to word (40 ms), while the state is cheap."""
+
+
+def _described(narrative: Narrative) -> _Described:
+    if _LAST and _LAST[0][0] is narrative:
+        return _LAST[0][1]
     found = []
     for group in narrative.same_event:
         members = tuple(e for ref in group.members if (e := narrative.entry(ref)) is not None)
         what = describe(group, members)
         if what:
-            kept = state_of(notes, group.members)
-            state: DisagreementState = kept.state if kept else "to-discuss"
-            found.append(Difference(group, members, what, state, kept.note if kept else ""))
-    return tuple(found)
+            found.append((group, members, what))
+    _LAST[:] = [(narrative, tuple(found))]
+    return _LAST[0][1]
 
 
 def to_discuss(narrative: Narrative, notes: NarrativeNotes | None = None) -> int:
@@ -65,6 +82,9 @@ def to_discuss(narrative: Narrative, notes: NarrativeNotes | None = None) -> int
 
 def to_look_at(narrative: Narrative, notes: NarrativeNotes | None = None) -> int:
     """Suggestions and disagreements still to look at: a discussed one counts no more."""
+    notes = notes if notes is not None else narrative.notes
+    if not notes.disagreements:
+        return len(narrative.to_look_at())
     discussed = {d.group.id for d in differences(narrative, notes) if d.state == "discussed"}
     return sum(1 for g in narrative.to_look_at() if g.id not in discussed)
 
