@@ -59,3 +59,18 @@ async def test_the_interviews_palette_offers_a_new_moment_and_the_steps(
         assert type(app.screen).__name__ == "MomentsScreen"  # type: ignore[attr-defined]
         names = palette_names(app, app.screen)  # type: ignore[attr-defined]
         assert "New moment" in names and "Back" in names
+
+
+async def test_on_the_share_step_the_palette_offers_share_and_it_asks_first(
+    give_app: object,
+) -> None:
+    app = give_app
+    async with app.run_test(size=SIZE) as pilot:  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ShareScreen"  # type: ignore[attr-defined]
+        assert "Share" in palette_names(app, app.screen)  # type: ignore[attr-defined]
+        await pilot.press("s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmDialog"  # type: ignore[attr-defined]
