@@ -42,7 +42,8 @@ def merged_then(*keys: str) -> Callable[[Any], Awaitable[None]]:
 
 @SIZES
 def test_timeline(snap_compare, app, size) -> None:  # type: ignore[no-untyped-def]
-    """The title line names the incident, 3 shared accounts and 1 to look at; the tabs show
+    """The title line names the incident and 3 shared accounts (nothing left to look at: the
+    one disagreement was discussed); the tabs show
     f2..f7; the timeline has a header with Alex Moreau, Sam Okafor and Priya Raman as three
     lanes, each moment in its author's lane with its UTC time (~ for about, ·· for none), a
     bar for moments happening meanwhile, ! on the two moments whose times disagree and = on
@@ -55,7 +56,8 @@ def test_timeline(snap_compare, app, size) -> None:  # type: ignore[no-untyped-d
 def test_timeline_on_a_disagreement(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
     """After n: the cursor is on Alex's 14:14 moment marked !, and the detail says it is
     perhaps the same event as Priya Raman · p2, with times 2 min apart beyond their precision.
-    The line under the timeline reads "6 of 17 · 1 to look at"; the detail ends with the
+    The line under the timeline reads "6 of 17" (the disagreement was discussed); the detail
+    ends with the
     dim offer to mark the wording to ask about here (1 place)."""
     assert snap_compare(app, terminal_size=SMALL, run_before=merged_then("n", "tab", "end"))
 
@@ -88,8 +90,9 @@ def test_themes(snap_compare, app, size) -> None:  # type: ignore[no-untyped-def
 
 @SIZES
 def test_questions(snap_compare, app, size) -> None:  # type: ignore[no-untyped-def]
-    """The Questions tab: one open question (○) about 2 moments, and under the list the box
-    labelled "New question (enter adds it)"."""
+    """The Questions tab: two answered questions (✓), the first about 2 moments with
+    "Answer (Priya Raman): Two: checkout-api…", the second with Sam Okafor's answer; under
+    the list the box labelled "New question (enter adds it)"; the footer offers r Answer."""
     assert snap_compare(app, terminal_size=size, run_before=merged_then("f6"))
 
 
@@ -126,8 +129,9 @@ def test_theme_dialog(snap_compare, app) -> None:  # type: ignore[no-untyped-def
 
 
 def test_export_dialog(snap_compare, app) -> None:  # type: ignore[no-untyped-def]
-    """f8: "Export the narrative" into the folder checkout-errors-2024-03-14, with Markdown
-    chosen, HTML and JSON to pick, the Person A, Person B… box unticked, Export and Cancel."""
+    """f8: "Export the narrative": each format ticked is written into the folder
+    checkout-errors-2024-03-14; "[X] Markdown", "[ ] HTML" and "[ ] JSON" each with its file
+    name, the Person A, Person B… box unticked, Export and Cancel."""
     assert snap_compare(app, terminal_size=SMALL, run_before=merged_then("f8"))
 
 

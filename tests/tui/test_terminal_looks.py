@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Checkbox, DataTable, RadioButton, Static
+from textual.widgets import Checkbox, DataTable, Static
 from textual.widgets._footer import FooterKey
 
 from secondstory.files.demo import make_demo
 from secondstory.files.incidents import load_incident, remember_incident
 from secondstory.tui.app import SecondstoryApp, Settings, create_app
+from secondstory.tui.dialogs.export import FormatList
 from secondstory.tui.screens.identity import IdentityScreen
 from secondstory.tui.terminal import ANSI_THEMES
 
@@ -91,16 +92,22 @@ async def test_without_colour_the_export_choices_read_by_their_marks(
         await ready(pilot)
         await pilot.press("f8")
         await ready(pilot)
-        md, html, json = app.screen.query(RadioButton)
+        formats = app.screen.query_one(FormatList)
         names = app.screen.query_one(Checkbox)
-        assert shown(md).startswith("▐●▌")
-        assert shown(html).startswith("▐ ▌") and shown(json).startswith("▐ ▌")
+        assert [formats.get_option_at_index(i).prompt.plain[:3] for i in range(3)] == [  # type: ignore[union-attr]
+            "[X]",
+            "[ ]",
+            "[ ]",
+        ]
         assert shown(names).startswith("▐ ▌")
         await pilot.press("down", "space", "tab", "space")
         await pilot.pause()
-        assert html.value and names.value
-        assert shown(md).startswith("▐ ▌")
-        assert shown(html).startswith("▐●▌")
+        assert formats.formats() == ("md", "html") and names.value
+        assert [formats.get_option_at_index(i).prompt.plain[:3] for i in range(3)] == [  # type: ignore[union-attr]
+            "[X]",
+            "[X]",
+            "[ ]",
+        ]
         assert shown(names).startswith("▐X▌")
 
 

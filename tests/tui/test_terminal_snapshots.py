@@ -106,9 +106,8 @@ def test_the_facilitators_timeline(  # type: ignore[no-untyped-def]
 def test_the_export_dialog_with_choices_made(  # type: ignore[no-untyped-def]
     snap_compare, scene: Scene, terminal: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """f8, then HTML chosen and the Person A, Person B… box ticked: HTML's button holds
-    the dot and the box its X, while Markdown's and JSON's are empty, readable without
-    any colour."""
+    """f8, then HTML ticked too and the Person A, Person B… box ticked: "[X] Markdown",
+    "[X] HTML", "[ ] JSON" and the box's X, readable without any colour."""
     on_terminal(monkeypatch, terminal)
     folder = make_demo(scene("export"))
     app = create_app(Settings(mode="facilitate", incident=folder))

@@ -31,6 +31,8 @@ class Interview:
     incident: Incident
     folder: Path | None
     share_to: Path | None = None
+    reminded_to_share: bool = False
+    """Whether leaving has already reminded the person that the shared copy is older."""
     _first_unsaved: float | None = field(default=None, repr=False)
     _last_change: float = field(default=0.0, repr=False)
 
@@ -193,6 +195,13 @@ class Interview:
         """Share a copy; returns where it went."""
         self.save()
         return share_draft(self.draft, self.share_to)
+
+    def needs_share_reminder(self) -> bool:
+        """True once: when the words changed since they were shared and no reminder came yet."""
+        if self.reminded_to_share or not self.draft.changed_since_shared:
+            return False
+        self.reminded_to_share = True
+        return True
 
     def withdraw(self) -> Path | None:
         """Withdraw the shared copy; returns the file removed, if any."""

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from secondstory.export import labels
 from secondstory.export.anonymize import anonymize as anonymized
 from secondstory.export.textsafe import CONTROL_CLASS, printable_lines
+from secondstory.narrative.disagreements import differences
 from secondstory.narrative.model import Entry, Narrative, SameEvent
 from secondstory.narrative.sources import why_kept
 
@@ -59,7 +60,8 @@ def render(narrative: Narrative, *, anonymize: bool = False) -> str:
         narrative = anonymized(narrative)
     n = narrative
     body = [_head, _summary, _participants, _timeline, _concurrent, _same_event]
-    body += [_surprises, _assumptions, _themes, _questions, _ideas, _left_out]
+    body += [_disagreements, _surprises, _assumptions, _themes, _questions, _ideas]
+    body += [_follow_ups, _left_out]
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -271,7 +273,11 @@ def _questions(n: Narrative) -> Iterator[str]:
     for q in n.questions:
         state = " <em>(answered)</em>" if q.resolved else ""
         about = ", ".join(_cite(n, ref) for ref in q.moments)
-        yield f"<li>{_text(q.text)}{state}" + (f" — about {about}" if about else "") + "</li>"
+        yield f"<li>{_text(q.text)}{state}" + (f" — about {about}" if about else "")
+        if q.answer.strip():
+            by = f" <em>({e(q.answered_by)})</em>" if q.answered_by.strip() else ""
+            yield f"<br><strong>Answer:</strong> {_text(q.answer)}{by}"
+        yield "</li>"
     yield "</ul>"
 
 
@@ -301,4 +307,38 @@ def _left_out(n: Narrative) -> Iterator[str]:
         )
     for ref in n.dangling:
         yield f"<li><code>{e(ref)}</code> {labels.DANGLING_NOTE}</li>"
+    yield "</ul>"
+
+
+def _disagreements(n: Narrative) -> Iterator[str]:
+    found = differences(n)
+    if not found:
+        return
+    yield "<h2>Disagreements</h2>"
+    yield f"<p>{labels.DISAGREEMENTS_NOTE}</p><ul>"
+    for d in found:
+        yield f"<li>{e(d.what)} <em>({labels.DISAGREEMENT_STATES[d.state]})</em><ul>"
+        for entry in d.members:
+            yield f"<li>{_cite(n, entry.ref)}: {e(labels.first_words(entry))}</li>"
+        if d.note.strip():
+            yield f"<li><strong>Note:</strong> {_text(d.note)}</li>"
+        yield "</ul></li>"
+    yield "</ul>"
+
+
+def _follow_ups(n: Narrative) -> Iterator[str]:
+    if not n.notes.follow_ups:
+        return
+    yield "<h2>Follow-ups</h2><ul>"
+    for item in n.notes.follow_ups:
+        details = []
+        if item.owner.strip():
+            details.append(f"owner: {e(item.owner)}")
+        if item.link.strip():
+            details.append(f"link: <code>{e(item.link)}</code>")
+        idea = n.participant(item.source)
+        if idea is not None:
+            details.append(f"an idea from {e(idea.author)}")
+        extra = f" ({'; '.join(details)})" if details else ""
+        yield f"<li>{_text(item.text)}{extra}</li>"
     yield "</ul>"

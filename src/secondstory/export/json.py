@@ -18,6 +18,7 @@ from secondstory.export.anonymize import anonymize as anonymized
 from secondstory.export.labels import precision_name
 from secondstory.export.textsafe import CONTROL
 from secondstory.files.model import FORMAT, split_ref
+from secondstory.narrative.disagreements import Difference, differences
 from secondstory.narrative.model import Entry, Narrative, SameEvent
 from secondstory.narrative.sources import EquallyRecent
 
@@ -115,9 +116,22 @@ def to_data(n: Narrative) -> dict[str, Any]:
                 "id": q.id,
                 "text": q.text,
                 "resolved": q.resolved,
+                "answer": q.answer,
+                "answered_by": q.answered_by,
                 "moments": [_pair(ref) for ref in q.moments],
             }
             for q in n.questions
+        ],
+        "disagreements": [_difference(d) for d in differences(n)],
+        "follow_ups": [
+            {
+                "id": f.id,
+                "text": f.text,
+                "owner": f.owner,
+                "link": f.link,
+                "source": f.source or None,
+            }
+            for f in n.notes.follow_ups
         ],
         "skipped": [{"file": s.path.name, "reason": s.reason} for s in n.skipped],
         "duplicates": [
@@ -201,4 +215,14 @@ def _same_event(group: SameEvent) -> dict[str, Any]:
         "score": group.score,
         "note": group.note,
         "missing": [_pair(ref) for ref in group.missing],
+    }
+
+
+def _difference(d: Difference) -> dict[str, Any]:
+    return {
+        "same_event": d.group.id,
+        "members": [_pair(ref) for ref in d.group.members],
+        "what": d.what,
+        "state": d.state,
+        "note": d.note,
     }

@@ -31,7 +31,12 @@ TIMES_NOTE = (
 CONCURRENT_NOTE = (
     "Moments of different people whose time windows overlap, directly or through another."
 )
-SURPRISES_NOTE = "Moments where what someone expected and what they observed are both written down."
+SURPRISES_NOTE = "Moments where what someone expected and what they observed differ."
+DISAGREEMENTS_NOTE = (
+    "Moments that tell one event with times or observations that differ. Both are kept: "
+    "people remember differently, and the difference is worth talking about."
+)
+DISAGREEMENT_STATES = {"to-discuss": "to discuss", "discussed": "discussed"}
 DANGLING_NOTE = "is named in the facilitator's notes but no shared account holds it"
 SUGGESTED_TITLE = "Suggested by the merge, for the facilitator to confirm or reject"
 

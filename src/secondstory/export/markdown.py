@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from secondstory.export import labels
 from secondstory.export.anonymize import anonymize as anonymized
 from secondstory.export.textsafe import CONTROL_CLASS, printable
+from secondstory.narrative.disagreements import differences
 from secondstory.narrative.model import Entry, Narrative, SameEvent
 from secondstory.narrative.sources import why_kept
 
@@ -69,8 +70,9 @@ def render(narrative: Narrative, *, anonymize: bool = False) -> str:
     if anonymize:
         narrative = anonymized(narrative)
     sections = (_head, _summary, _participants, _timeline, _concurrent, _same_event)
-    more = (_surprises, _assumptions, _themes, _questions, _ideas, _left_out)
-    parts = ["\n".join(section(narrative)) for section in (*sections, *more)]
+    more = (_disagreements, _surprises, _assumptions, _themes, _questions, _ideas)
+    last = (_follow_ups, _left_out)
+    parts = ["\n".join(section(narrative)) for section in (*sections, *more, *last)]
     return "\n\n".join(p for p in parts if p).rstrip() + "\n"
 
 
@@ -247,6 +249,9 @@ def _questions(n: Narrative) -> Iterator[str]:
         state = " *(answered)*" if q.resolved else ""
         about = ", ".join(inline(labels.cite(n, ref)) for ref in q.moments)
         yield f"- {block(q.text)}{state}" + (f" — about {about}" if about else "")
+        if q.answer.strip():
+            by = f" *({inline(q.answered_by)})*" if q.answered_by.strip() else ""
+            yield f"  - **Answer:** {block(q.answer, indent='    ')}{by}"
 
 
 def _ideas(n: Narrative) -> Iterator[str]:
@@ -277,3 +282,37 @@ def _left_out(n: Narrative) -> Iterator[str]:
         )
     for ref in n.dangling:
         yield f"- {inline(ref)} {labels.DANGLING_NOTE}"
+
+
+def _disagreements(n: Narrative) -> Iterator[str]:
+    found = differences(n)
+    if not found:
+        return
+    yield "## Disagreements"
+    yield ""
+    yield labels.DISAGREEMENTS_NOTE
+    for d in found:
+        yield ""
+        yield f"- {inline(d.what)} *({labels.DISAGREEMENT_STATES[d.state]})*"
+        for entry in d.members:
+            yield f"  - {inline(labels.cite(n, entry.ref))}: {inline(labels.first_words(entry))}"
+        if d.note.strip():
+            yield f"  - **Note:** {block(d.note, indent='    ')}"
+
+
+def _follow_ups(n: Narrative) -> Iterator[str]:
+    if not n.notes.follow_ups:
+        return
+    yield "## Follow-ups"
+    yield ""
+    for item in n.notes.follow_ups:
+        details = []
+        if item.owner.strip():
+            details.append(f"owner: {inline(item.owner)}")
+        if item.link.strip():
+            details.append(f"link: {inline(item.link)}")
+        idea = n.participant(item.source)
+        if idea is not None:
+            details.append(f"an idea from {inline(idea.author)}")
+        extra = f" ({'; '.join(details)})" if details else ""
+        yield f"- {block(item.text)}{extra}"

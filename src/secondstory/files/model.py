@@ -230,6 +230,44 @@ class Question(FileModel):
     """Moment references it is about."""
     resolved: bool = False
     """Whether the review has answered it."""
+    answer: str = ""
+    """The answer the review found, in the words it was given."""
+    answered_by: str = ""
+    """Who gave the answer (a person's name, or a team)."""
+
+
+DisagreementState = Literal["to-discuss", "discussed"]
+ExportFormat = Literal["md", "html", "json"]
+
+
+class Disagreement(FileModel):
+    """The facilitator's state for one group of moments whose times or accounts differ."""
+
+    moments: list[str]
+    """Moment references of the group, each "ACCOUNT/MOMENT"."""
+    state: DisagreementState = "to-discuss"
+    """to-discuss until the debrief has talked it through, then discussed."""
+    note: str = ""
+    """What the debrief made of it, in the facilitator's words."""
+
+
+class FollowUp(FileModel):
+    """Something to do after the review, often from an idea of someone involved."""
+
+    id: str
+    """Stable id within the narrative."""
+    text: str
+    """What is to be done."""
+    owner: str = ""
+    """Who looks after it."""
+    link: str = ""
+    """A ticket id or URL, kept as plain text and never opened."""
+    source: str = ""
+    """The account whose closing idea it came from, if any."""
+
+
+def _markdown_only() -> list[ExportFormat]:
+    return ["md"]
 
 
 class NarrativeNotes(FileModel):
@@ -255,10 +293,25 @@ class NarrativeNotes(FileModel):
     """Whether the facilitator sees language notes on their own words."""
     dismissed_notes: list[str] = Field(default_factory=list)
     """Language notes the facilitator dismissed, as "rule:words"."""
+    disagreements: list[Disagreement] = Field(default_factory=list)
+    """The state of disagreements the facilitator has looked at."""
+    follow_ups: list[FollowUp] = Field(default_factory=list)
+    """Things to do after the review."""
+    surprises_marked: list[str] = Field(default_factory=list)
+    """Moments the facilitator counts as surprises although the rule does not."""
+    surprises_unmarked: list[str] = Field(default_factory=list)
+    """Moments the facilitator does not count as surprises although the rule does."""
+    export_formats: list[ExportFormat] = Field(default_factory=_markdown_only)
+    """The formats the export dialog writes, as last chosen."""
 
     @model_validator(mode="after")
     def _unique_ids(self) -> NarrativeNotes:
-        for what, items in (("theme", self.themes), ("question", self.questions)):
+        checked: tuple[tuple[str, list[Theme] | list[Question] | list[FollowUp]], ...] = (
+            ("theme", self.themes),
+            ("question", self.questions),
+            ("follow-up", self.follow_ups),
+        )
+        for what, items in checked:
             counts = Counter(item.id for item in items)
             repeated = sorted(i for i, n in counts.items() if n > 1)
             if repeated:

@@ -95,7 +95,7 @@ def _merge(
         timeline=timeline,
         concurrent=concurrent,
         same_event=same,
-        surprises=surprises(timeline),
+        surprises=surprises(timeline, notes.surprises_marked, notes.surprises_unmarked),
         assumptions=assumptions(timeline),
         ideas=ideas(accounts, lanes),
         themes=tuple(notes.themes),

@@ -124,7 +124,7 @@ class SameEvent:
 
 @dataclass(frozen=True, slots=True)
 class Surprise:
-    """A moment where someone wrote both what they expected and what they observed."""
+    """A moment where what someone expected and what they observed differ."""
 
     ref: str
     """The moment's ref."""
@@ -241,7 +241,7 @@ class Narrative:
     same_event: tuple[SameEvent, ...]
     """Confirmed links first (in notes order), then suggestions, best first."""
     surprises: tuple[Surprise, ...]
-    """Moments with both an expectation and an observation, in timeline order."""
+    """Moments where what was expected and what was observed differ, in timeline order."""
     assumptions: tuple[Assumption, ...]
     """Assumptions, by person (lane) then timeline order."""
     ideas: tuple[Idea, ...]

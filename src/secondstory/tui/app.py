@@ -7,12 +7,12 @@ re-exported here for the command line and the tests.
 from __future__ import annotations
 
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import Screen
@@ -20,6 +20,7 @@ from textual.screen import Screen
 from secondstory.tui import terminal
 from secondstory.tui.hangup import HangUp
 from secondstory.tui.host import Saver, Settings
+from secondstory.tui.palette import screen_commands
 from secondstory.tui.typeahead import TypeAhead
 
 if TYPE_CHECKING:
@@ -262,10 +263,12 @@ class SecondstoryApp(App[None]):
     def _leave(self, then: Callable[[], None]) -> None:
         """Save everything; if something could not be saved, ask before leaving it behind."""
         from secondstory.tui.dialogs.confirm import ConfirmDialog
+        from secondstory.tui.dialogs.reshare import remind_to_share
 
         problems = self.save_all()
         if not problems:
-            then()
+            if not remind_to_share(self, then):
+                then()
             return
         question = " ".join(problems) + " Leave anyway?"
 
@@ -274,6 +277,11 @@ class SecondstoryApp(App[None]):
                 then()
 
         self.push_screen(ConfirmDialog(question, "Leave", "Stay"), answered)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The screen's own actions first, then the toolkit's (theme, keys, quit)."""
+        yield from screen_commands(screen)
+        yield from super().get_system_commands(screen)
 
     def action_help(self) -> None:
         from secondstory.tui.screens.help import HelpScreen

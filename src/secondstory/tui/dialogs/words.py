@@ -15,14 +15,23 @@ from secondstory.tui.widgets.own_words import OwnWords
 
 
 class WordsDialog(ModalScreen[str | None]):
-    """Returns the words typed (stripped), or None when cancelled or left empty."""
+    """Returns the words typed (stripped); None when cancelled or left empty, "" when words
+    that were there are cleared."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="words-cancel")]
 
     def __init__(
-        self, title: str, about: str = "", *, ok: str = "Add", choices: NoteChoices | None = None
+        self,
+        title: str,
+        about: str = "",
+        *,
+        ok: str = "Add",
+        choices: NoteChoices | None = None,
+        text: str = "",
     ) -> None:
         super().__init__(classes="dialog")
+        self.text = text
+        """Words already there, to change."""
         self.title_text = title
         self.about = about
         self.ok = ok
@@ -39,7 +48,10 @@ class WordsDialog(ModalScreen[str | None]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one(OwnWords).focus()
+        words = self.query_one(OwnWords)
+        if self.text:
+            words.set_text(self.text)
+        words.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -56,4 +68,4 @@ class WordsDialog(ModalScreen[str | None]):
 
     def _finish(self) -> None:
         words = self.query_one(OwnWords).text.strip()
-        self.dismiss(words or None)
+        self.dismiss(words or (None if not self.text else ""))

@@ -20,6 +20,8 @@ from textual.widgets import Footer, Label, Static, TabbedContent, TabPane
 from secondstory.errors import SecondstoryError
 from secondstory.export import write_into
 from secondstory.export.textsafe import printable
+from secondstory.files.model import ExportFormat
+from secondstory.narrative.disagreements import to_look_at
 from secondstory.narrative.model import Narrative
 from secondstory.narrative.session import Facilitation, account_changes, merge_with, read_accounts
 from secondstory.narrative.sources import Sources
@@ -33,6 +35,8 @@ from secondstory.tui.widgets.same_event_list import SameEventList
 from secondstory.tui.widgets.timeline import Timeline
 from secondstory.tui.widgets.timeline_pane import TimelinePane
 
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("md", "html", "json")
+"""Every format the export dialog offers, in its order."""
 SAVE_AFTER_QUIET = 0.5
 """Seconds after the last keystroke before the notes are written."""
 TABS = {
@@ -56,7 +60,10 @@ class FacilitateScreen(AnnotateActions):
         "f2 to f7 switch tabs. On the timeline, arrows move, n goes to the next thing to "
         "look at and l links two moments as one event; w marks blame and hindsight wording "
         "in the accounts, on your screen only, as places to ask what made it make sense at "
-        "the time. ctrl+p opens a list of everything you can do."
+        "the time; s marks a moment as a surprise (or not), and v shows what each person "
+        "had seen by then. f9 lists the disagreements side by side, to talk through in the "
+        "debrief; f10 the follow-ups, made from people's ideas. ctrl+p opens a list of "
+        "everything you can do."
     )
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
@@ -68,6 +75,8 @@ class FacilitateScreen(AnnotateActions):
         Binding("f6", "tab('tab-questions')", "Questions", show=False, priority=True, id="tab-q"),
         Binding("f7", "tab('tab-summary')", "Summary", show=False, priority=True, id="tab-sum"),
         Binding("f8", "export", "Export", id="export"),
+        Binding("f9", "disagreements", "Disagreements", show=False, id="disagreements"),
+        Binding("f10", "follow_ups", "Follow-ups", show=False, id="follow-ups"),
         Binding("ctrl+r", "reload", "Refresh", id="refresh"),
         Binding("ctrl+t", "toggle_notes", "Notes on/off", show=False, id="toggle-notes"),
     ]
@@ -206,7 +215,7 @@ class FacilitateScreen(AnnotateActions):
             return  # not read yet, or the screen is closing
         n = self.session.narrative
         people = len(n.participants)
-        flagged = len(n.to_look_at())
+        flagged = to_look_at(n, self.session.notes)
         text = Text()
         text.append(printable(n.title), style="bold")
         text.append(f" · {people} shared account{'s' if people != 1 else ''}")
@@ -281,6 +290,26 @@ class FacilitateScreen(AnnotateActions):
     def _focus_tab(self, tab: str) -> None:
         self.query_one(TABS[tab]).focus()
 
+    def action_disagreements(self) -> None:
+        """Open the disagreements, side by side, to talk through."""
+        from secondstory.tui.screens.disagreements import DisagreementsScreen
+
+        if self.session is None:
+            return
+
+        def changed() -> None:
+            self.notes_changed()
+            self.refresh_notes()
+
+        self.app.push_screen(DisagreementsScreen(self.session, changed, self.choices))
+
+    def action_follow_ups(self) -> None:
+        """Open the follow-ups and the ideas they can come from."""
+        from secondstory.tui.screens.follow_ups import FollowUpsScreen
+
+        if self.session is not None:
+            self.app.push_screen(FollowUpsScreen(self.session, self.notes_changed))
+
     def action_export(self) -> None:
         from secondstory.tui.dialogs.export import ExportChoice, ExportDialog
 
@@ -291,13 +320,21 @@ class FacilitateScreen(AnnotateActions):
         def chosen(choice: ExportChoice | None) -> None:
             if choice is None:
                 return
+            if list(choice.formats) != session.notes.export_formats:
+                session.notes.export_formats = [f for f in EXPORT_FORMATS if f in choice.formats]
+                self.notes_changed()
+            narrative = session.current()
+            written = []
             try:
-                path = write_into(
-                    session.folder, session.current(), choice.fmt, anonymize=choice.anonymize
-                )
+                for fmt in choice.formats:
+                    written.append(
+                        write_into(session.folder, narrative, fmt, anonymize=choice.anonymize)
+                    )
             except SecondstoryError as problem:
                 self.notify(str(problem), severity="error", timeout=10)
-                return
-            self.notify(f"Wrote {path.name} in the incident folder.", title="Exported")
+            if written:
+                paths = "\n".join(printable(str(path.absolute())) for path in written)
+                self.notify(f"Wrote:\n{paths}", title="Exported", timeout=10)
 
-        self.app.push_screen(ExportDialog(self.folder.name), chosen)
+        dialog = ExportDialog(self.folder.name, session.notes.export_formats)
+        self.app.push_screen(dialog, chosen)

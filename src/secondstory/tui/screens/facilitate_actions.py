@@ -13,10 +13,14 @@ from textual.widgets import Input, Label, OptionList, TabbedContent
 from secondstory.errors import SecondstoryError
 from secondstory.export.labels import cite, first_words
 from secondstory.export.textsafe import printable
-from secondstory.narrative import annotate
+from secondstory.narrative import annotate, follow_ups
+from secondstory.narrative.disagreements import to_look_at
+from secondstory.narrative.knew import known_at
 from secondstory.narrative.model import Entry, SameEvent
 from secondstory.narrative.session import Facilitation
 from secondstory.tui.dialogs.confirm import ConfirmDialog
+from secondstory.tui.dialogs.fields import Field, FieldsDialog
+from secondstory.tui.dialogs.knew import KnewDialog
 from secondstory.tui.dialogs.link_moments import LinkDialog
 from secondstory.tui.dialogs.pick_theme import PickThemeDialog, ThemeChoice
 from secondstory.tui.dialogs.words import WordsDialog
@@ -80,7 +84,7 @@ class AnnotateActions(Screen[None]):
         count = len(narrative.timeline)
         cursor = self.query_one(Timeline).cursor
         text = Text(f"{cursor + 1 if count else 0} of {count}", style="dim")
-        flagged = len(narrative.to_look_at())
+        flagged = to_look_at(narrative, self.session.notes)
         if flagged:
             text.append(f" · {flagged} to look at (n)", style="dim")
         # The legend goes on a line of its own when the timeline is too narrow for both.
@@ -252,6 +256,27 @@ class AnnotateActions(Screen[None]):
             message = "Wording marks are off. w shows them again."
         self.notify(message, timeout=6)
 
+    def _do_surprise(self, _: str | None) -> None:
+        assert self.session is not None
+        entry = self._current()
+        if entry is None:
+            return
+        narrative = self.session.narrative
+        if follow_ups.toggle_surprise(self.session.notes, narrative, entry.ref):
+            self.notify("Counted as a surprise: it is listed with the surprises and exported.")
+        else:
+            self.notify("No longer counted as a surprise. s counts it again.")
+        self.notes_changed()
+        self.remerge()
+
+    def _do_knew(self, _: str | None) -> None:
+        assert self.session is not None
+        entry = self._current()
+        if entry is not None:
+            narrative = self.session.narrative
+            known = known_at(narrative, entry.ref)
+            self.app.push_screen(KnewDialog(narrative, entry.ref, known))
+
     def _do_ask(self, _: str | None) -> None:
         entry = self._current()
         if entry is not None:
@@ -372,6 +397,10 @@ class AnnotateActions(Screen[None]):
                 text.append(
                     f"  ({len(q.moments)} moment{'s' if len(q.moments) > 1 else ''})", "dim"
                 )
+            if q.answer.strip():
+                by = f" ({printable(q.answered_by)})" if q.answered_by.strip() else ""
+                text.append(f"\n  Answer{by}: ", style="bold")
+                text.append(printable(q.answer))
             items.append((q.id, text))
         self.query_one(QuestionList).show(items)
 
@@ -411,6 +440,26 @@ class AnnotateActions(Screen[None]):
             found.resolved = not found.resolved
             self.notes_changed()
             self._show_questions()
+
+    def _do_answer_question(self, key: str | None) -> None:
+        assert self.session is not None
+        if key is None:
+            return
+        notes = self.session.notes
+        asked = annotate.question(notes, key)
+
+        def answered(words: dict[str, str] | None) -> None:
+            if words is not None:
+                follow_ups.answer(notes, key, words["answer"], by=words["by"])
+                self.notes_changed()
+                self._show_questions()
+
+        fields = [
+            Field("answer", "The answer", asked.answer),
+            Field("by", "Who gave it", asked.answered_by),
+        ]
+        dialog = FieldsDialog("The answer to this question", asked.text, fields)
+        self.app.push_screen(dialog, answered)
 
     def _do_delete_question(self, key: str | None) -> None:
         assert self.session is not None

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
@@ -20,6 +21,8 @@ class ShareScreen(StepScreen):
     """Share, share again, or withdraw."""
 
     STEP = "share"
+    # Not in the footer (the buttons are on screen); named so ctrl+p and help list it.
+    BINDINGS = [Binding("s", "press('share')", "Share", show=False, id="share-account")]
 
     def compose_step(self) -> ComposeResult:
         share = self.prompts.share
@@ -71,6 +74,10 @@ class ShareScreen(StepScreen):
             "Share again" if draft.session.shared_at else "Share"
         )
         self.query_one("#withdraw", Button).disabled = draft.session.shared_at is None
+
+    def action_press(self, button: str) -> None:
+        """What the button does, from a key or the command palette."""
+        self.query_one(f"#{button}", Button).press()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "share":

@@ -57,10 +57,13 @@ class ThemeMoments(ItemList):
 
 
 class QuestionList(ItemList):
-    """Open questions: space marks answered, d deletes, enter edits."""
+    """Questions: r writes the answer, space marks answered, d deletes, enter edits."""
 
     BINDINGS = [
         Binding("a,n", "request('new-question')", "New question", id="question-new"),
-        Binding("space", "request('toggle-question')", "Answered", id="question-toggle"),
+        Binding("r", "request('answer-question')", "Answer", id="question-answer"),
+        Binding(
+            "space", "request('toggle-question')", "Answered", show=False, id="question-toggle"
+        ),
         Binding("d,delete", "request('delete-question')", "Delete", id="question-delete"),
     ]

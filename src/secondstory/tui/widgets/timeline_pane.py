@@ -26,6 +26,8 @@ class TimelinePane(Vertical):
         Binding("a", "request('ask')", "Ask", id="ask-question"),
         # Named in help and in the moment's detail: the footer has no room left at 80x24.
         Binding("w", "request('wording')", "Mark wording", show=False, id="mark-wording"),
+        Binding("s", "request('surprise')", "Surprise or not", show=False, id="mark-surprise"),
+        Binding("v", "request('knew')", "Who had seen what", show=False, id="who-had-seen"),
         Binding("escape", "request('cancel-link')", "Stop linking", show=False, id="cancel-link"),
     ]
 
