@@ -64,8 +64,11 @@ def test_timeline_on_a_disagreement(snap_compare, app) -> None:  # type: ignore[
 def test_who_shared(snap_compare, app, demo, size) -> None:  # type: ignore[no-untyped-def]
     """The Who shared tab: a table of Alex Moreau (on-call SRE), Sam Okafor (support lead) and
     Priya Raman (database engineer) with their last update in UTC and 6, 5, 6 moments; the note
-    that drafts stay private; and, kindly, that notes-from-bob.toml was left as it is and not
-    included because it is not valid TOML."""
+    that drafts stay private; the incident in brief (started, impact, how it was detected,
+    duration, services) and the two evidence lanes, alerts and incident-channel, each said to
+    be not anyone's account (at 80x24 these are further down the scrolling view); and,
+    kindly, that notes-from-bob.toml was left as it is and not included because it is not
+    valid TOML."""
     (demo / "accounts" / "notes-from-bob.toml").write_text("author = ", "utf-8")
     assert snap_compare(app, terminal_size=size, run_before=merged_then("f2"))
 
