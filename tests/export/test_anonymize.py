@@ -132,3 +132,12 @@ def test_file_names_that_may_carry_names_become_neutral_labels() -> None:
         assert "b" * 32 not in text and "a" * 32 not in text
     anonymous = anonymize(narrative)
     assert anonymous.participants[0].path == anonymous.duplicates[0].kept
+
+
+def test_words_that_look_like_an_account_id_are_left_as_written() -> None:
+    digest = "c" * 32
+    ana = shared("Ana Lima", "a", datetime(2024, 1, 1, 9), digest)
+    narrative = anonymize(merge([ana]))
+    # only ids and references change; someone's answer stays exactly as they wrote it
+    assert narrative.timeline[0].did == digest
+    assert narrative.timeline[0].account == "person-a"

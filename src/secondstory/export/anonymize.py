@@ -117,27 +117,39 @@ def _file_namer(ids: dict[str, str]) -> Callable[[Path], Path]:
     return name
 
 
-def _swap_ids(value: Any, ids: dict[str, str]) -> Any:
-    """A copy with every account id, and the account part of every ref, made neutral."""
+def _swap_ids(value: Any, ids: dict[str, str], *, here: bool = False) -> Any:
+    """A copy with every account id, and the account part of every ref, made neutral.
+
+    Strings change only in fields that hold ids or refs (`here`), never in people's words.
+    """
     if isinstance(value, str):
-        found = _ID_OR_REF.match(value)
+        found = _ID_OR_REF.match(value) if here else None
         if found is None:
             return value
         return ids.get(found.group(1), NOT_SHARED) + (found.group(2) or "")
     if isinstance(value, tuple | list):
-        swapped = [_swap_ids(v, ids) for v in value]
+        swapped = [_swap_ids(v, ids, here=here) for v in value]
         return tuple(swapped) if isinstance(value, tuple) else swapped
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {
-            f.name: _swap_ids(getattr(value, f.name), ids)
+            f.name: _swap_ids(getattr(value, f.name), ids, here=f.name in _ID_FIELDS)
             for f in dataclasses.fields(value)
             if f.name not in ("by_ref", "evidence")
         }
         return dataclasses.replace(value, **changes)
     if isinstance(value, BaseModel):
-        update = {n: _swap_ids(getattr(value, n), ids) for n in type(value).model_fields}
+        update = {
+            n: _swap_ids(getattr(value, n), ids, here=n in _ID_FIELDS)
+            for n in type(value).model_fields
+        }
         return value.model_copy(update=update)
     return value
+
+
+_ID_FIELDS = frozenset(
+    {"ref", "account", "after", "members", "moments", "untimed", "missing", "dangling"}
+)
+"""Fields that hold account ids or "ACCOUNT/MOMENT" refs."""
 
 
 def _chat_people(

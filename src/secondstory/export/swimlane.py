@@ -103,7 +103,8 @@ def _axis(scale: Scale, height: int) -> Iterator[str]:
         x = scale.x(tick)
         yield f'<line x1="{x:.1f}" y1="{TOP - 4}" x2="{x:.1f}" y2="{bottom}" stroke="#d0d7de"/>'
         label = f'x="{x:.1f}" y="{TOP - 10}" text-anchor="middle" fill="#57606a"'
-        yield f"<text {label}>{tick:%H:%M}</text>"
+        shown = f"{tick:%d %b}" if step >= _STEPS[-1] else f"{tick:%H:%M}"
+        yield f"<text {label}>{shown}</text>"
         tick += step
     yield f'<text x="8" y="{TOP - 10}" fill="#57606a">UTC</text>'
     yield from _legend(bottom + 20)

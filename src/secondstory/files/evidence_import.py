@@ -106,7 +106,7 @@ def _slack(path: Path, number: int, item: dict[str, Any]) -> EvidenceEntry:
         at = datetime.fromtimestamp(float(item["ts"]), UTC).replace(microsecond=0)
     except (TypeError, ValueError, OverflowError, OSError):
         raise FileProblem(
-            path, f"message {number}: {item.get('ts')!r} is not a Slack time"
+            path, f"message {number}: {str(item.get('ts'))[:40]!r} is not a Slack time"
         ) from None
     profile: dict[str, Any] = _table(item.get("user_profile"))
     names = (profile.get("display_name"), profile.get("real_name"), item.get("user_name"))
