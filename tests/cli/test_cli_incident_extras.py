@@ -24,8 +24,12 @@ def test_incident_new_writes_the_incident_facts_given(tmp_path: Path) -> None:
     assert data["services"] == ["queue", "billing"]
 
 
-def test_incident_new_without_facts_writes_no_fact_keys(tmp_path: Path) -> None:
+def test_incident_new_without_facts_writes_no_fact_keys(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["incident", "new", "--title", "Quiet", "--dir", str(tmp_path)]) == 0
+    # without --started, it says how bare times will be read
+    assert "No start time was given" in capsys.readouterr().out
     data = tomllib.loads((tmp_path / "quiet" / "incident.toml").read_text("utf-8"))
     assert data.get("services", []) == [] and data.get("impact", "") == ""
 

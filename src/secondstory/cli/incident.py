@@ -89,6 +89,12 @@ def run_new(args: argparse.Namespace) -> int:
     print(f"Participants give their account with:  secondstory give {folder}")
     print(f"You bring the shared accounts together with:  secondstory facilitate {folder}")
     print(f"An invitation to send them:  secondstory incident invite {folder}")
+    if started is None:
+        print(
+            "No start time was given, so people's bare times (like 23:05) are read on the "
+            "day they type them, and the interview asks them for the day. To set it, add "
+            "started = 2017-01-31T23:00:00 to incident.toml"
+        )
     return 0
 
 
