@@ -44,7 +44,9 @@ def merged_then(*keys: str) -> Callable[[Any], Awaitable[None]]:
 def test_timeline(snap_compare, app, size) -> None:  # type: ignore[no-untyped-def]
     """The title line names the incident, 3 shared accounts and 1 to look at; the tabs show
     f2..f7; the timeline has a header with Alex Moreau, Sam Okafor and Priya Raman as three
-    lanes, each moment in its author's lane with its UTC time (~ for about, ·· for none), a
+    lanes and a fourth, Evidence, with the alert or chat message nearest before each row
+    (14:01 db-automation beside ~14:05; +1 and +2 where more than one fell there), each
+    moment in its author's lane with its UTC time (~ for about, ·· for none), a
     bar for moments happening meanwhile, ! on the two moments whose times disagree and = on
     the linked pair. The first moment is highlighted and shown in full below (80x24) or beside
     (120x40): Alex Moreau, on-call SRE, 13:58 UTC, as written in Europe/Amsterdam, Did and
