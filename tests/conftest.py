@@ -19,6 +19,13 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def fixed_export_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Exports say when they were made; SOURCE_DATE_EPOCH, as reproducible builds use it,
+    stands for "now" there, so two exports of one narrative are equal byte for byte."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1710430200")  # 2024-03-14 15:30 UTC
+
+
 @pytest.fixture
 def incident_folder(tmp_path: Path) -> Path:
     """A fresh incident folder, as a facilitator would create it."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -87,3 +87,23 @@ def test_the_review_reads_as_prose_in_the_persons_order(interview: Interview) ->
         "What made it make sense then",
     ]
     assert byline(interview.draft.account) == "Alex, on-call DBA · times in Europe/Amsterdam"
+
+
+def test_a_time_far_from_the_other_moments_gets_a_kind_question(interview: Interview) -> None:
+    first, second = interview.add_moment(), interview.add_moment()
+    interview.set_when(first.id, "23:50")
+    interview.set_when(second.id, "2017-02-03 09:00")
+    now = datetime(2017, 2, 5, 12, 0, tzinfo=UTC)
+    assert "away from your other moments. Is that the day you meant?" in interview.time_question(
+        second.id, now
+    )
+    interview.set_when(second.id, "00:10")
+    assert interview.time_question(second.id, now) == ""
+
+
+def test_a_time_after_now_gets_a_kind_question(interview: Interview) -> None:
+    moment = interview.add_moment()
+    interview.set_when(moment.id, "23:50")  # 31 Jan 2017, the incident's night
+    before = datetime(2017, 1, 31, 12, 0, tzinfo=UTC)
+    assert interview.time_question(moment.id, before).startswith("This is placed after now.")
+    assert interview.time_question(moment.id, datetime(2017, 2, 1, tzinfo=UTC)) == ""

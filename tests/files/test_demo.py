@@ -33,3 +33,14 @@ def test_making_the_demo_twice_starts_fresh(tmp_path: Path) -> None:
     (folder / "narrative.toml").write_text("changed", "utf-8")
     make_demo(tmp_path)
     assert load_notes(folder, DEMO_INCIDENT).summary
+
+
+def test_the_demo_has_evidence_lanes_beside_its_accounts(tmp_path: Path) -> None:
+    narrative = merge_sources(load_sources([make_demo(tmp_path)]))
+    assert [(lane.name, lane.source) for lane in narrative.evidence] == [
+        ("alerts", "alerts"),
+        ("incident-channel", "chat"),
+    ]
+    assert narrative.incident is not None and narrative.incident.services
+    # evidence is never anyone's account
+    assert len(narrative.participants) == 3

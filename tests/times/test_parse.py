@@ -461,3 +461,12 @@ def test_a_sentence_typed_as_a_time_gets_a_kind_message_without_being_read_word_
     text = "the page came in while I was " + "still reading the dashboard " * 200
     with pytest.raises(TimeNotUnderstood, match="longer than a time"):
         parse_when(text, zone="UTC")
+
+
+def test_a_bare_time_with_nothing_to_place_it_by_says_the_day_it_is_read_on() -> None:
+    reading = parse_when("23:05", zone=AMS, now=NOW)
+    assert reading.when == datetime(2017, 2, 1, 23, 5)
+    assert reading.note.startswith("With no day given, I read it on today, Wed 1 ")
+    assert "type the day too" in reading.note
+    # a day typed, or a reference to place it by: nothing more to say
+    assert parse_when("yesterday 23:05", zone=AMS, now=NOW).note == ""

@@ -45,7 +45,9 @@ def test_timeline(snap_compare, app, size) -> None:  # type: ignore[no-untyped-d
     """The title line names the incident and 3 shared accounts (nothing left to look at: the
     one disagreement was discussed); the tabs show
     f2..f7; the timeline has a header with Alex Moreau, Sam Okafor and Priya Raman as three
-    lanes, each moment in its author's lane with its UTC time (~ for about, ·· for none), a
+    lanes and a fourth, Evidence, with the alert or chat message nearest before each row
+    (14:01 db-automation beside ~14:05; +1 and +2 where more than one fell there), each
+    moment in its author's lane with its UTC time (~ for about, ·· for none), a
     bar for moments happening meanwhile, ! on the two moments whose times disagree and = on
     the linked pair. The first moment is highlighted and shown in full below (80x24) or beside
     (120x40): Alex Moreau, on-call SRE, 13:58 UTC, as written in Europe/Amsterdam, Did and
@@ -66,8 +68,11 @@ def test_timeline_on_a_disagreement(snap_compare, app) -> None:  # type: ignore[
 def test_who_shared(snap_compare, app, demo, size) -> None:  # type: ignore[no-untyped-def]
     """The Who shared tab: a table of Alex Moreau (on-call SRE), Sam Okafor (support lead) and
     Priya Raman (database engineer) with their last update in UTC and 6, 5, 6 moments; the note
-    that drafts stay private; and, kindly, that notes-from-bob.toml was left as it is and not
-    included because it is not valid TOML."""
+    that drafts stay private; the incident in brief (started, impact, how it was detected,
+    duration, services) and the two evidence lanes, alerts and incident-channel, each said to
+    be not anyone's account (at 80x24 these are further down the scrolling view); and,
+    kindly, that notes-from-bob.toml was left as it is and not included because it is not
+    valid TOML."""
     (demo / "accounts" / "notes-from-bob.toml").write_text("author = ", "utf-8")
     assert snap_compare(app, terminal_size=size, run_before=merged_then("f2"))
 

@@ -94,8 +94,9 @@ def test_the_moments_step(  # type: ignore[no-untyped-def]
 def test_the_facilitators_timeline(  # type: ignore[no-untyped-def]
     snap_compare, scene: Scene, terminal: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The title on blue (linux); the timeline with the first moment's row reversed; the
-    moment in full below; the footer keys."""
+    """The title on blue (linux); the timeline with the first moment's row reversed and a
+    fourth lane, Evidence, readable in 16 colours; the moment in full below; the footer
+    keys."""
     on_terminal(monkeypatch, terminal)
     folder = make_demo(scene("timeline"))
     app = create_app(Settings(mode="facilitate", incident=folder))

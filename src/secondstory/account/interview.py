@@ -15,7 +15,8 @@ from secondstory.account.drafts import Draft, Step, save_draft, share_draft, wit
 from secondstory.errors import SecondstoryError
 from secondstory.files.limits import MAX_ENTRIES
 from secondstory.files.model import CLOSING_FIELDS, TEXT_FIELDS, Incident, Moment
-from secondstory.times.parse import Reading, TimeNotUnderstood, parse_when
+from secondstory.times.doubts import time_question
+from secondstory.times.parse import Reading, TimeNotUnderstood, parse_when, to_utc
 
 SAVE_AFTER_QUIET = 0.3
 """Seconds of quiet after a change before it is written."""
@@ -161,6 +162,14 @@ class Interview:
             if moment.when is not None:
                 return moment.when
         return self.incident.started
+
+    def time_question(self, moment_id: str, now: datetime | None = None) -> str:
+        """A kind question when the moment's time lies after now or far from the others."""
+        moment = self.moment(moment_id)
+        if moment.when is None:
+            return ""
+        others = [to_utc(m.when, self.zone) for m in self.moments if m.when and m is not moment]
+        return time_question(to_utc(moment.when, self.zone), others, now)
 
     # Identity and closing -------------------------------------------------------------
     @property

@@ -7,12 +7,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from secondstory.cli.evidence import add_parser as add_evidence_parser
+from secondstory.cli.invite import add_parser as add_invite_parser
+
 if TYPE_CHECKING:
     from secondstory.files.intake import Added
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add `incident` and its commands, `new` and `add`."""
+    """Add `incident` and its commands: `new`, `add`, `invite` and `evidence`."""
     incident = commands.add_parser("incident", help="create an incident folder, add accounts")
     incident_commands = incident.add_subparsers(title="commands", metavar="COMMAND")
     new = incident_commands.add_parser("new", help="create a new incident folder")
@@ -22,6 +25,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     new.add_argument("--started", metavar="WHEN", help="when it began, e.g. '2017-01-31 23:00'")
     new.add_argument("--facilitator", default="", help="who runs the review")
     new.add_argument("--description", default="", help="a few words of context")
+    new.add_argument("--impact", default="", help="who and what was affected")
+    new.add_argument("--detected", default="", help="how the incident was noticed")
+    new.add_argument("--duration", default="", help="how long it lasted, e.g. 'about 2 hours'")
+    new.add_argument(
+        "--services", default="", metavar="LIST", help="services involved, separated by commas"
+    )
     new.add_argument(
         "--group",
         metavar="NAME",
@@ -39,6 +48,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add.add_argument("incident", metavar="INCIDENT", help="incident folder, or its id")
     add.add_argument("files", nargs="+", type=Path, metavar="FILE", help="shared account file")
     add.set_defaults(handler=run_add)
+    add_invite_parser(incident_commands)
+    add_evidence_parser(incident_commands)
     incident.set_defaults(handler=lambda _args: _usage(incident))
 
 
@@ -67,6 +78,7 @@ def run_new(args: argparse.Namespace) -> int:
         facilitator=args.facilitator,
         description=args.description,
         group=args.group,
+        facts=_facts(args),
     )
     print(f"Created {folder}")
     if is_group_folder(folder):
@@ -76,7 +88,27 @@ def run_new(args: argparse.Namespace) -> int:
         )
     print(f"Participants give their account with:  secondstory give {folder}")
     print(f"You bring the shared accounts together with:  secondstory facilitate {folder}")
+    print(f"An invitation to send them:  secondstory incident invite {folder}")
+    if started is None:
+        print(
+            "No start time was given, so people's bare times (like 23:05) are read on the "
+            "day they type them, and the interview asks them for the day. To set it, add "
+            "started = 2017-01-31T23:00:00 to incident.toml"
+        )
     return 0
+
+
+def _facts(args: argparse.Namespace) -> dict[str, str | list[str]]:
+    """The incident facts given as options; services split at commas."""
+    facts: dict[str, str | list[str]] = {
+        name: getattr(args, name).strip()
+        for name in ("impact", "detected", "duration")
+        if getattr(args, name).strip()
+    }
+    services = [part.strip() for part in args.services.split(",") if part.strip()]
+    if services:
+        facts["services"] = services
+    return facts
 
 
 def run_add(args: argparse.Namespace) -> int:

@@ -5,9 +5,13 @@ Names are replaced everywhere: authors, and any words in any text that spell a
 participant's or the facilitator's name: a name of several words whole in any case, or one
 part of a name with its capital or in capitals ("Alex", "ALEX", not "alex"). A one-word
 name is only matched that way too, so "Will" leaves "I will" alone. A name part two
-people share becomes "[a participant]". Roles, zones and account ids stay. File names
-often carry names (sam_okafor.toml), so a file is shown as "file 1", "file 2"…, except
-the names secondstory gives files itself (incident.toml, narrative.toml, ACCOUNT.toml).
+people share becomes "[a participant]". Roles are left out (in a small team a role names
+a person) and account ids become "person-a", "person-b"… (an id of an account that is no
+longer shared becomes "not-shared"); zones stay. File names often carry names
+(sam_okafor.toml), so a file is shown as "file 1", "file 2"…, except the names
+secondstory gives files itself (incident.toml, narrative.toml, and ACCOUNT.toml with the
+account's neutral id). In evidence lanes, chat senders become the label of the
+participant whose name they match, or "someone in the chat 1", 2…
 
 Only names secondstory knows are replaced: people who did not share an account, nicknames,
 and name parts that start in lower case ("van", "de") written alone stay as written.
@@ -17,18 +21,23 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from secondstory.files.evidence import Evidence
 from secondstory.files.incidents import INCIDENT_FILE, NARRATIVE_FILE
 from secondstory.narrative.model import Narrative
 
 SHARED_PART = "[a participant]"
 FACILITATOR = "the facilitator"
+NOT_SHARED = "not-shared"
+"""The neutral id of an account named in the notes that is no longer shared."""
+CHAT_PERSON = "someone in the chat"
 _OWN_FILE = re.compile(r"^[0-9a-f]{32}\.toml$")
+_ID_OR_REF = re.compile(r"^([0-9a-f]{32})(/.*)?$")
 
 
 def label(lane: int) -> str:
@@ -79,25 +88,90 @@ def anonymize(narrative: Narrative) -> Narrative:
         names.append((facilitator, FACILITATOR))
     replace = name_replacer(names)
     labels = {p.account: label(p.lane) for p in narrative.participants}
-    result = _scrub(narrative, replace, labels, _file_namer())
+    ids = {p.account: label(p.lane).lower().replace(" ", "-") for p in narrative.participants}
+    result = _scrub(narrative, replace, labels, _file_namer(ids))
+    assert isinstance(result, Narrative)
+    result = _swap_ids(result, ids)
     assert isinstance(result, Narrative)
     # The facilitator is named in text as "the facilitator"; a header saying so adds nothing.
     incident = result.incident.model_copy(update={"facilitator": ""}) if result.incident else None
     return dataclasses.replace(
-        result, incident=incident, by_ref={e.ref: e for e in result.timeline}
+        result,
+        incident=incident,
+        by_ref={e.ref: e for e in result.timeline},
+        evidence=_chat_people(narrative.evidence, result.evidence, names),
     )
 
 
-def _file_namer() -> Callable[[Path], Path]:
+def _file_namer(ids: dict[str, str]) -> Callable[[Path], Path]:
     """Neutral names for files, the same name each time one file comes up."""
     seen: dict[Path, Path] = {}
 
     def name(path: Path) -> Path:
-        if path.name in (INCIDENT_FILE, NARRATIVE_FILE) or _OWN_FILE.match(path.name):
+        if path.name in (INCIDENT_FILE, NARRATIVE_FILE):
             return Path(path.name)
+        if _OWN_FILE.match(path.name):
+            return Path(f"{ids.get(path.stem, NOT_SHARED)}.toml")
         return seen.setdefault(path, Path(f"file {len(seen) + 1}"))
 
     return name
+
+
+def _swap_ids(value: Any, ids: dict[str, str], *, here: bool = False) -> Any:
+    """A copy with every account id, and the account part of every ref, made neutral.
+
+    Strings change only in fields that hold ids or refs (`here`), never in people's words.
+    """
+    if isinstance(value, str):
+        found = _ID_OR_REF.match(value) if here else None
+        if found is None:
+            return value
+        return ids.get(found.group(1), NOT_SHARED) + (found.group(2) or "")
+    if isinstance(value, tuple | list):
+        swapped = [_swap_ids(v, ids, here=here) for v in value]
+        return tuple(swapped) if isinstance(value, tuple) else swapped
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: _swap_ids(getattr(value, f.name), ids, here=f.name in _ID_FIELDS)
+            for f in dataclasses.fields(value)
+            if f.name not in ("by_ref", "evidence")
+        }
+        return dataclasses.replace(value, **changes)
+    if isinstance(value, BaseModel):
+        update = {
+            n: _swap_ids(getattr(value, n), ids, here=n in _ID_FIELDS)
+            for n in type(value).model_fields
+        }
+        return value.model_copy(update=update)
+    return value
+
+
+_ID_FIELDS = frozenset(
+    {"ref", "account", "after", "members", "moments", "untimed", "missing", "dangling"}
+    | {"source"}  # a follow-up's source: the account whose idea it came from
+)
+"""Fields that hold account ids or "ACCOUNT/MOMENT" refs (only such values change)."""
+
+
+def _chat_people(
+    original: Iterable[Evidence], scrubbed: Iterable[Evidence], names: list[tuple[str, str]]
+) -> tuple[Evidence, ...]:
+    """Chat senders as the participant label they match, or "someone in the chat N"."""
+    known = {part.casefold(): neutral for name, neutral in names for part in name.split()}
+    known.update({name.casefold(): neutral for name, neutral in names})
+    others: dict[str, str] = {}
+    lanes = []
+    for before, after in zip(original, scrubbed, strict=True):
+        if before.source != "chat":
+            lanes.append(after)
+            continue
+        entries = []
+        for old, new in zip(before.entries, after.entries, strict=True):
+            who = old.who.strip().casefold()
+            neutral = known.get(who) or others.setdefault(who, f"{CHAT_PERSON} {len(others) + 1}")
+            entries.append(new.model_copy(update={"who": neutral if who else ""}))
+        lanes.append(after.model_copy(update={"entries": entries}))
+    return tuple(lanes)
 
 
 def _scrub(
@@ -116,13 +190,15 @@ def _scrub(
     if isinstance(value, list):
         return [_scrub(v, replace, labels, files) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {}
+        changes: dict[str, Any] = {}
         for item in dataclasses.fields(value):
             if item.name == "by_ref":
                 continue
             current = getattr(value, item.name)
             if item.name == "author" and getattr(value, "account", None) in labels:
                 changes[item.name] = labels[value.account]  # type: ignore[attr-defined]
+            elif item.name == "role":
+                changes[item.name] = None  # in a small team a role names a person
             elif item.name in _KEEP and _is_plain(current):
                 continue
             else:

@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Iterator
 
+from secondstory.export import html_extras as extras
 from secondstory.export import labels
 from secondstory.export.anonymize import anonymize as anonymized
 from secondstory.export.textsafe import CONTROL_CLASS, printable_lines
@@ -59,23 +60,30 @@ def render(narrative: Narrative, *, anonymize: bool = False) -> str:
     if anonymize:
         narrative = anonymized(narrative)
     n = narrative
-    body = [_head, _summary, _participants, _timeline, _concurrent, _same_event]
-    body += [_disagreements, _surprises, _assumptions, _themes, _questions, _ideas]
-    body += [_follow_ups, _left_out]
+    body = [extras.incident_facts, _summary, _participants, _picture, _timeline, extras.evidence]
+    body += [_concurrent, _same_event, _disagreements, _surprises, _assumptions, _themes]
+    body += [_questions, _ideas, _follow_ups, _left_out]
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         '<head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(n.title)}</title>",
-        f"<style>{CSS}{_lane_css(n)}</style>",
+        f"<style>{CSS}{extras.CSS}{_lane_css(n)}</style>",
         "</head>",
         "<body>",
     ]
-    for section in body:
-        parts.extend(section(n))
+    parts.extend(_head(n))
+    parts.extend(extras.exported(anonymize))
+    sections = [line for section in body for line in section(n)]
+    anchored, contents = extras.with_contents(sections)
+    parts += contents + anchored
     parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"
+
+
+def _picture(n: Narrative) -> Iterator[str]:
+    return extras.picture(n, LANE_COLOURS)
 
 
 def _lane_css(n: Narrative) -> str:
@@ -93,7 +101,7 @@ def _anchor(ref: str) -> str:
 
 def _cite(n: Narrative, ref: str) -> str:
     if n.entry(ref) is None:
-        return f"<code>{e(ref)}</code>"
+        return e(labels.NOT_SHARED)
     return f'<a href="#{e(_anchor(ref))}">{e(labels.cite(n, ref))}</a>'
 
 
@@ -121,14 +129,16 @@ def _summary(n: Narrative) -> Iterator[str]:
 
 def _participants(n: Narrative) -> Iterator[str]:
     yield "<h2>Participants</h2>"
-    yield "<table><thead><tr><th>Person</th><th>Role</th><th>Time zone</th>"
-    yield "<th>Moments</th><th>Last updated</th><th>Account</th></tr></thead><tbody>"
+    roles = any(p.role for p in n.participants)
+    role = "<th>Role</th>" if roles else ""
+    yield f'<div class="table-box"><table><thead><tr><th>Person</th>{role}<th>Time zone</th>'
+    yield "<th>Moments</th><th>Last updated</th></tr></thead><tbody>"
     for p in n.participants:
-        cells = [e(p.author), e(p.role or ""), e(p.zone), str(p.moments)]
-        cells += [f"{p.updated:%Y-%m-%d %H:%M} UTC", f"<code>{e(p.account)}</code>"]
+        cells = [e(p.author)] + ([e(p.role or "")] if roles else [])
+        cells += [e(p.zone), str(p.moments), f"{p.updated:%Y-%m-%d %H:%M} UTC"]
         row = "".join(f"<td>{c}</td>" for c in cells)
         yield f'<tr class="{_lane(p.lane)}">{row}</tr>'
-    yield "</tbody></table>"
+    yield "</tbody></table></div>"
 
 
 def _timeline(n: Narrative) -> Iterator[str]:
@@ -169,7 +179,7 @@ def _entry(n: Narrative, entry: Entry) -> Iterator[str]:
 
 
 def _same_event_note(group: SameEvent) -> str:
-    label = f"same event {group.id + 1} ({group.source})"
+    label = f"same event {group.id + 1} ({labels.same_event_source(group)})"
     if group.disagreement:
         return f'{label} <span class="disagree">times disagree</span>'
     return label
@@ -217,7 +227,7 @@ def _group_item(n: Narrative, g: SameEvent) -> str:
     if g.note.strip():
         item += f" · note: {_text(g.note)}"
     if g.missing:
-        item += " · no longer shared: " + ", ".join(f"<code>{e(r)}</code>" for r in g.missing)
+        item += " · " + labels.missing_note(len(g.missing))
     return item + "</li>"
 
 
@@ -305,8 +315,8 @@ def _left_out(n: Narrative) -> Iterator[str]:
             f"<li><code>{e(d.dropped.name)}</code> holds the same account as "
             f"<code>{e(d.kept.name)}</code>, {why_kept(d)}, so it was left out</li>"
         )
-    for ref in n.dangling:
-        yield f"<li><code>{e(ref)}</code> {labels.DANGLING_NOTE}</li>"
+    if n.dangling:
+        yield f"<li>{labels.dangling_note(len(n.dangling))}</li>"
     yield "</ul>"
 
 

@@ -11,25 +11,33 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
+from secondstory import __version__
 from secondstory.export.anonymize import anonymize as anonymized
+from secondstory.export.facts import HIDDEN_NOTE, exported_at
 from secondstory.export.labels import precision_name
 from secondstory.export.textsafe import CONTROL
+from secondstory.files.evidence import Evidence
 from secondstory.files.model import FORMAT, split_ref
 from secondstory.narrative.disagreements import Difference, differences
 from secondstory.narrative.model import Entry, Narrative, SameEvent
 from secondstory.narrative.sources import EquallyRecent
 
 KIND = "secondstory.narrative"
+HIDDEN = ("names", "roles", "account ids", "file names")
+"""What an anonymised export leaves out, as its `anonymized.hidden` says."""
 
 
 def render(narrative: Narrative, *, anonymize: bool = False) -> str:
     """The whole narrative as pretty-printed JSON."""
     if anonymize:
         narrative = anonymized(narrative)
-    return dumps(to_data(narrative))
+    data = to_data(narrative)
+    if anonymize:
+        data["anonymized"] = {"hidden": list(HIDDEN), "note": HIDDEN_NOTE}
+    return dumps(data)
 
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
@@ -67,6 +75,8 @@ def to_data(n: Narrative) -> dict[str, Any]:
         "kind": KIND,
         "incident": n.incident_id,
         "title": n.title,
+        "exported": _iso(exported_at()),
+        "version": __version__,
         "incident_details": None
         if incident is None
         else {
@@ -76,6 +86,10 @@ def to_data(n: Narrative) -> dict[str, Any]:
             "started": _local(incident.started),
             "facilitator": incident.facilitator,
             "description": incident.description,
+            "impact": incident.impact,
+            "detected": incident.detected,
+            "duration": incident.duration,
+            "services": list(incident.services),
         },
         "summary": n.summary,
         "accounts": _accounts(n),
@@ -144,6 +158,7 @@ def to_data(n: Narrative) -> dict[str, Any]:
             for d in n.duplicates
         ],
         "dangling": [_pair(ref) for ref in n.dangling],
+        "evidence": [_evidence(lane) for lane in n.evidence],
     }
 
 
@@ -203,9 +218,24 @@ def _entry(entry: Entry) -> dict[str, Any]:
     }
 
 
+def _evidence(lane: Evidence) -> dict[str, Any]:
+    """One evidence lane: never an account, so it has no `account` and no moments."""
+    return {
+        "name": lane.name,
+        "source": lane.source,
+        "file": lane.file,
+        "file_format": lane.file_format,
+        "entries": [
+            {"at": _iso(entry.at.astimezone(UTC)), "who": entry.who, "text": entry.text}
+            for entry in lane.entries
+        ],
+    }
+
+
 def _same_event(group: SameEvent) -> dict[str, Any]:
     return {
         "id": group.id,
+        "number": group.id + 1,
         "members": [_pair(ref) for ref in group.members],
         "disagreement": group.disagreement,
         "source": group.source,

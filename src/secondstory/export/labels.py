@@ -38,7 +38,16 @@ DISAGREEMENTS_NOTE = (
 )
 DISAGREEMENT_STATES = {"to-discuss": "to discuss", "discussed": "discussed"}
 DANGLING_NOTE = "is named in the facilitator's notes but no shared account holds it"
-SUGGESTED_TITLE = "Suggested by the merge, for the facilitator to confirm or reject"
+SUGGESTED_TITLE = "Possibly the same event: these read alike, not yet confirmed"
+NOT_SHARED = "a moment no longer shared"
+"""What a reader sees where the notes name a moment whose account was withdrawn."""
+
+
+def dangling_note(count: int) -> str:
+    """The moments named in the notes that no shared account holds, counted, never by id."""
+    some = "1 moment" if count == 1 else f"{count} moments"
+    verb = "is" if count == 1 else "are"
+    return f"{some} named in the facilitator's notes {verb} no longer shared, so {verb} left out"
 
 
 EMPTY_TIMELINE = "No shared accounts yet."
@@ -107,10 +116,10 @@ def written(entry: Entry) -> str:
 
 
 def cite(narrative: Narrative, ref: str) -> str:
-    """The source of an item: "Alex Moreau · m3", or the bare ref if it is not present."""
+    """The source of an item: "Alex Moreau · m3"; "a moment no longer shared" if it is gone."""
     entry = narrative.entry(ref)
     if entry is None:
-        return ref
+        return NOT_SHARED
     return f"{entry.author} · {entry.moment}"
 
 
@@ -132,6 +141,16 @@ def same_event_time(group: SameEvent) -> str:
     if group.gap is not None:
         return "timed members agree; some members have no time to compare"
     return "no time comparison (fewer than two members have a time)"
+
+
+def same_event_source(group: SameEvent) -> str:
+    """Whether a same-event group was confirmed in the review, in a reader's words."""
+    return "confirmed" if group.source == "confirmed" else "possibly, not yet confirmed"
+
+
+def missing_note(count: int) -> str:
+    """Linked moments whose accounts are no longer shared, counted, never by id."""
+    return f"{count} linked moment{'' if count == 1 else 's'} no longer shared"
 
 
 def first_words(entry: Entry, limit: int = 80) -> str:

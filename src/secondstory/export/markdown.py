@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from secondstory.export import labels
+from secondstory.export import markdown_extras as extras
 from secondstory.export.anonymize import anonymize as anonymized
 from secondstory.export.textsafe import CONTROL_CLASS, printable
 from secondstory.narrative.disagreements import differences
@@ -27,6 +28,12 @@ _NEEDS_ESCAPE = re.compile(f"[{re.escape(_SPECIAL)}{CONTROL_CLASS}]")
 # escapable) is invisible once rendered but keeps GFM's autolinks from seeing an address.
 _AUTOLINK = re.compile(r"(?i)(?<![a-z0-9])(?:[a-z][a-z0-9+.-]*(?=://)|www(?=\.))")
 _ORDERED = re.compile(r"^(\d+)([.)])")
+# A tilde before a digit with no letter or digit before it ("~5 min", "(~23:05") can open
+# strikethrough but never close it, so it needs no backslash; every other tilde keeps one.
+_OPENING_TILDE = re.compile(r"(?<![^\W_])\\~(?=[0-9])")
+# An underscore between two letters or digits ("New_York") can neither open nor close
+# emphasis in CommonMark, so it needs no backslash either.
+_INNER_UNDERSCORE = re.compile(r"(?<=[^\W_])\\_(?=[^\W_])")
 
 
 def inline(text: str) -> str:
@@ -38,6 +45,10 @@ def _escape(text: str) -> str:
     # Most text has nothing to escape; finding that out is much faster than translating.
     if _NEEDS_ESCAPE.search(text):
         text = printable(text).translate(_ESCAPE)
+        if "~" in text:
+            text = _OPENING_TILDE.sub("~", text)
+        if "_" in text:
+            text = _INNER_UNDERSCORE.sub("_", text)
     if "://" in text or "www." in text.lower():
         text = _AUTOLINK.sub(r"\g<0>\\", text)
     return text
@@ -69,11 +80,20 @@ def render(narrative: Narrative, *, anonymize: bool = False) -> str:
     """The whole narrative as Markdown."""
     if anonymize:
         narrative = anonymized(narrative)
-    sections = (_head, _summary, _participants, _timeline, _concurrent, _same_event)
-    more = (_disagreements, _surprises, _assumptions, _themes, _questions, _ideas)
-    last = (_follow_ups, _left_out)
-    parts = ["\n".join(section(narrative)) for section in (*sections, *more, *last)]
+    hidden = extras.hidden if anonymize else extras.nothing
+    sections = [_head, hidden, _facts, _summary, _participants, _timeline, _evidence]
+    more = [_concurrent, _same_event, _disagreements, _surprises, _assumptions, _themes]
+    more += [_questions, _ideas, _follow_ups, _left_out]
+    parts = ["\n".join(section(narrative)) for section in (*sections, *more)]
     return "\n\n".join(p for p in parts if p).rstrip() + "\n"
+
+
+def _facts(n: Narrative) -> Iterator[str]:
+    return extras.incident_facts(n, inline)
+
+
+def _evidence(n: Narrative) -> Iterator[str]:
+    return extras.evidence(n, inline, block)
 
 
 def _head(n: Narrative) -> Iterator[str]:
@@ -84,6 +104,8 @@ def _head(n: Narrative) -> Iterator[str]:
         facts.append(f"facilitated by {inline(n.incident.facilitator)}")
     facts.append(labels.merged_from(len(n.participants)))
     yield " · ".join(facts) + "."
+    yield ""
+    yield extras.exported_line()
     yield ""
     yield labels.TIMES_NOTE
     if n.incident and n.incident.description.strip():
@@ -100,11 +122,12 @@ def _summary(n: Narrative) -> Iterator[str]:
 def _participants(n: Narrative) -> Iterator[str]:
     yield "## Participants"
     yield ""
-    yield "| Person | Role | Time zone | Moments | Last updated | Account |"
-    yield "|---|---|---|---|---|---|"
+    roles = any(p.role for p in n.participants)
+    yield "| Person |" + (" Role |" if roles else "") + " Time zone | Moments | Last updated |"
+    yield "|---|" + ("---|" if roles else "") + "---|---|---|"
     for p in n.participants:
-        cells = [inline(p.author), inline(p.role or ""), p.zone, str(p.moments)]
-        cells += [f"{p.updated:%Y-%m-%d %H:%M} UTC", f"`{p.account}`"]
+        cells = [inline(p.author)] + ([inline(p.role or "")] if roles else [])
+        cells += [p.zone, str(p.moments), f"{p.updated:%Y-%m-%d %H:%M} UTC"]
         yield "| " + " | ".join(cells) + " |"
 
 
@@ -145,7 +168,7 @@ def _entry(n: Narrative, entry: Entry) -> Iterator[str]:
 
 def _same_event_note(group: SameEvent) -> str:
     state = ", times disagree" if group.disagreement else ""
-    return f"same event {group.id + 1} ({group.source}{state})"
+    return f"same event {group.id + 1} ({labels.same_event_source(group)}{state})"
 
 
 def _concurrent(n: Narrative) -> Iterator[str]:
@@ -191,7 +214,7 @@ def _group_line(n: Narrative, g: SameEvent) -> str:
     if g.note.strip():
         line += " · note: " + inline(g.note)
     if g.missing:
-        line += " · no longer shared: " + ", ".join(inline(ref) for ref in g.missing)
+        line += " · " + labels.missing_note(len(g.missing))
     return line
 
 
@@ -280,8 +303,8 @@ def _left_out(n: Narrative) -> Iterator[str]:
             f"- {inline(d.dropped.name)} holds the same account as {inline(d.kept.name)}, "
             f"{why_kept(d)}, so it was left out"
         )
-    for ref in n.dangling:
-        yield f"- {inline(ref)} {labels.DANGLING_NOTE}"
+    if n.dangling:
+        yield f"- {labels.dangling_note(len(n.dangling))}"
 
 
 def _disagreements(n: Narrative) -> Iterator[str]:

@@ -58,11 +58,13 @@ def create_incident(
     facilitator: str = "",
     description: str = "",
     group: str | None = None,
+    facts: dict[str, str | list[str]] | None = None,
 ) -> Path:
     """Create `parent/<id>/` with incident.toml and an empty accounts/ folder.
 
     With a `group`, or inside a setgid folder, the incident is set up for a shared host
-    (`shared.make_group_folders`).
+    (`shared.make_group_folders`). `facts` are the optional incident facts (impact,
+    detected, duration, services).
     """
     if not title.strip():
         raise SecondstoryError("An incident needs a title, like --title 'Database outage'")
@@ -75,6 +77,8 @@ def create_incident(
             facilitator=facilitator,
             description=description,
         )
+        if facts:
+            incident = Incident.model_validate({**incident.model_dump(), **facts})
     except ValueError as exc:
         raise SecondstoryError(_first_error(exc)) from None
     if group is not None:

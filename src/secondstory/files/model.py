@@ -193,6 +193,14 @@ class Incident(FileModel):
     """Who runs the review."""
     description: str = ""
     """A few words of context for participants."""
+    impact: str = ""
+    """Who and what was affected, in the facilitator's words."""
+    detected: str = ""
+    """How the incident was noticed: an alert, a customer, someone looking."""
+    duration: str = ""
+    """How long it lasted, as people would say it ("about two hours")."""
+    services: list[str] = Field(default_factory=list)
+    """The services or systems involved."""
 
 
 class Link(FileModel):

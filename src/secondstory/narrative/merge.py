@@ -14,10 +14,12 @@ The rules (docs/merge.md says them for people):
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from secondstory.files.evidence import Evidence
 from secondstory.files.model import Account, Incident, NarrativeNotes
 from secondstory.narrative.groups import concurrent as concurrent_groups
 from secondstory.narrative.groups import same_events
@@ -38,6 +40,7 @@ def merge_sources(sources: Sources) -> Narrative:
         paths=sources.paths,
         skipped=sources.skipped,
         duplicates=sources.duplicates,
+        evidence=sources.evidence,
     )
 
 
@@ -49,14 +52,20 @@ def merge(
     paths: dict[str, Path] | None = None,
     skipped: Iterable[Skipped] = (),
     duplicates: Iterable[Duplicate] = (),
+    evidence: Iterable[Evidence] = (),
 ) -> Narrative:
-    """One narrative from shared accounts and the facilitator's notes."""
+    """One narrative from shared accounts and the facilitator's notes.
+
+    `evidence` lanes are carried beside the timeline, never merged into it.
+    """
     # Nothing here forms a reference cycle, yet the many rows, entries and groups made set
     # off collections that walk the whole growing heap: hold them off until it is done.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _merge(accounts, notes, incident, paths or {}, tuple(skipped), tuple(duplicates))
+        merged = _merge(accounts, notes, incident, paths or {}, tuple(skipped), tuple(duplicates))
+        lanes = tuple(evidence)
+        return dataclasses.replace(merged, evidence=lanes) if lanes else merged
     finally:
         if collecting:
             gc.enable()

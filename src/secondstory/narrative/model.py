@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
+from secondstory.files.evidence import Evidence
 from secondstory.files.model import Incident, NarrativeNotes, Precision, Question, Theme
 
 SameEventSource = Literal["confirmed", "suggested"]
@@ -260,6 +261,8 @@ class Narrative:
     """Refs in the notes (links, themes, questions) that no shared account holds."""
     by_ref: Mapping[str, Entry] = field(default_factory=dict, compare=False, repr=False)
     """Every entry by its ref."""
+    evidence: tuple[Evidence, ...] = ()
+    """Evidence lanes (chat logs, alert times) beside the accounts: never anyone's account."""
 
     def entry(self, ref: str) -> Entry | None:
         """The timeline entry for a ref, if a shared account holds it."""

@@ -87,6 +87,7 @@ def merge_with(sources: Sources, notes: NarrativeNotes) -> Narrative:
         paths=sources.paths,
         skipped=sources.skipped,
         duplicates=sources.duplicates,
+        evidence=sources.evidence,
     )
 
 

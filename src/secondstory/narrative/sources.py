@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from secondstory.errors import FileProblem, NotFound
+from secondstory.files.evidence import Evidence, load_evidence
 from secondstory.files.incidents import ACCOUNTS_DIR, INCIDENT_FILE, NARRATIVE_FILE
 from secondstory.files.model import Account, Incident, NarrativeNotes
 from secondstory.files.storage import clean_leftovers, parse_model, parse_toml, read_model
@@ -58,6 +59,8 @@ class Sources:
     """Files left out, with their reasons."""
     duplicates: list[Duplicate] = field(default_factory=list)
     """Account ids found in more than one file."""
+    evidence: list[Evidence] = field(default_factory=list)
+    """Evidence lanes from the incident folder's evidence/, by name."""
 
     def incident_id(self) -> str | None:
         """The incident these sources are about, from incident.toml or the first account."""
@@ -116,6 +119,13 @@ def _read_incident(sources: Sources, folder: Path) -> None:
             )
         except FileProblem as problem:
             sources.skipped.append(Skipped(problem.path, problem.reason))
+    _read_evidence(sources, folder, sources.incident.id)
+
+
+def _read_evidence(sources: Sources, folder: Path, incident: str) -> None:
+    lanes, problems = load_evidence(folder, incident)
+    sources.evidence.extend(lanes)
+    sources.skipped.extend(Skipped(problem.path, problem.reason) for problem in problems)
 
 
 def _present(path: Path) -> bool:

@@ -168,7 +168,9 @@ def _choose_day(
 ) -> tuple[date, str]:
     found = words.date
     if found is None:
-        return (today, "") if near is None else _nearest_day(words.clock, where, near)
+        return (
+            (today, _today_note(today)) if near is None else _nearest_day(words.clock, where, near)
+        )
     if found.days_from_today is not None:
         return today + timedelta(days=found.days_from_today), ""
     if found.month is None or found.day is None:  # a weekday alone
@@ -177,6 +179,14 @@ def _choose_day(
         # Without a reference: the most recent such day; with one: the nearest to it.
         return start - timedelta(days=back if near is None or back <= 3 else back - 7), ""
     return _calendar_day(found, None if near is None else near.date(), today), ""
+
+
+def _today_note(today: date) -> str:
+    """Said next to a bare time with nothing to place it by: the day it is read on."""
+    return (
+        f"With no day given, I read it on today, {_day(today)}; if it was another day, "
+        "type the day too, like “yesterday 23:05” or “31 Jan 23:05”."
+    )
 
 
 def _nearest_day(clock: Clock, where: tzinfo, near: datetime) -> tuple[date, str]:

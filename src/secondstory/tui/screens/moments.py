@@ -186,7 +186,9 @@ class MomentsScreen(StepScreen):
             reading = self.interview.set_when(moment_id, text)
         except TimeNotUnderstood as problem:
             return problem.message, False
-        return describe(reading, self.interview.zone), True
+        said = describe(reading, self.interview.zone)
+        question = self.interview.time_question(moment_id)
+        return (f"{said} {question}" if question else said), True
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "when":

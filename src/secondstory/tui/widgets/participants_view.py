@@ -14,6 +14,7 @@ from textual.widgets import Static
 from secondstory.export.textsafe import printable
 from secondstory.narrative.model import Narrative
 from secondstory.narrative.sources import why_kept
+from secondstory.tui.widgets.incident_facts import facts_text
 
 PRIVATE = "Drafts stay private to the people writing them; only shared accounts appear here."
 
@@ -67,6 +68,9 @@ class ParticipantsView(VerticalScroll, can_focus=True):
         """Show a (new) merge's participants."""
         parts: list[RenderableType] = [participants_table(narrative), Text("")]
         parts.append(Text(PRIVATE, style="dim"))
+        facts = facts_text(narrative)
+        if facts:
+            parts += [Text(""), facts]
         skipped = left_out(narrative)
         if skipped:
             parts += [Text(""), skipped]

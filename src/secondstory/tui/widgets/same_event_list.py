@@ -32,8 +32,8 @@ def group_prompt(group: SameEvent, narrative: Narrative) -> Text:
         text.append(f"  {printable(cite(narrative, ref))}", style="bold")
         text.append(f"  {when_label(entry)}  ", style="dim")
         text.append(printable(first_words(entry, 70)) + "\n")
-    for ref in group.missing:
-        text.append(f"  {ref} is no longer in a shared account\n", style="dim")
+    for _ref in group.missing:  # the raw ACCOUNT/MOMENT reference means nothing to a reader
+        text.append("  a linked moment is no longer in a shared account\n", style="dim")
     if group.shared_words:
         text.append("  words in common: " + printable(", ".join(group.shared_words[:6])))
     elif group.note:

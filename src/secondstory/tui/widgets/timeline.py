@@ -21,6 +21,7 @@ from textual.strip import Strip
 from secondstory.export.labels import first_words
 from secondstory.export.textsafe import printable
 from secondstory.narrative.model import Entry, Narrative
+from secondstory.tui.widgets.evidence_lane import HEADER, evidence_by_row
 
 LANE_STYLES = 6
 """Lanes take these many colours in turn."""
@@ -97,6 +98,7 @@ class Timeline(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.narrative: Narrative | None = None
         self._cache: LRUCache[tuple[int, int, str], Strip] = LRUCache(512)
+        self._evidence: dict[int, str] = {}
 
     @property
     def entries(self) -> tuple[Entry, ...]:
@@ -112,6 +114,7 @@ class Timeline(ScrollView, can_focus=True):
     def show(self, narrative: Narrative, keep: str | None = None) -> None:
         """Show a (new) merge, keeping the cursor on the moment `keep` where it still is."""
         self.narrative = narrative
+        self._evidence = evidence_by_row(narrative)
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(narrative.timeline) + 1)
         entry = narrative.entry(keep) if keep is not None else None
@@ -193,7 +196,8 @@ class Timeline(ScrollView, can_focus=True):
 
     def _lane_width(self, width: int) -> int:
         people = len(self.narrative.participants) if self.narrative is not None else 0
-        return (width - GUTTER) // people if people else 0
+        lanes = people + (1 if self._evidence else 0)  # the evidence lane, when there is one
+        return (width - GUTTER) // lanes if people else 0
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(name, partial=True)
@@ -207,6 +211,8 @@ class Timeline(ScrollView, can_focus=True):
             for person in people:
                 style = base + self._style(f"timeline--lane-{person.lane % LANE_STYLES}")
                 segments.append(Segment(fit(printable(person.author), lane), style))
+            if self._evidence:
+                segments.append(Segment(fit(HEADER, lane), base))
         else:
             segments.append(Segment(fit("Who", NAME_WIDTH + 1) + "What", base))
         return Strip(segments).adjust_cell_length(width, base)
@@ -228,6 +234,9 @@ class Timeline(ScrollView, can_focus=True):
                     segments.append(Segment(fit(words, lane - 1) + " ", lane_style))
                 else:
                     segments.append(Segment(fit("·", lane), guide))
+            if self._evidence:
+                said = printable(self._evidence.get(entry.index, "·"))
+                segments.append(Segment(fit(said, lane), guide))
         else:
             segments.append(Segment(fit(printable(entry.author), NAME_WIDTH) + " ", lane_style))
             segments.append(Segment(fit(words, width - GUTTER - NAME_WIDTH - 1), base))
