@@ -137,6 +137,8 @@ def encode(value: object, allowed: dict[str, type[Any]]) -> object:
     if isinstance(value, tuple | list):
         return {f"${type(value).__name__}": [encode(item, allowed) for item in value]}
     if isinstance(value, frozenset):
+        if all(type(item) is str for item in value):  # word sets: most of the file
+            return {"$frozenset": sorted(value)}
         items = [encode(item, allowed) for item in value]
         return {"$frozenset": sorted(items, key=lambda item: json.dumps(item, sort_keys=True))}
     if isinstance(value, dict):
