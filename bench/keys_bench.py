@@ -10,13 +10,17 @@ cursor, and anything else the key made redraw, autosave notes included). Configu
 run interleaved (A B C A B C ...) so a busy machine slows all alike. Printed per
 configuration: the median and 95th percentile of bytes per character, the median number
 of screen rows a key redrew (24 is the whole screen), the median number of separate
-bursts per key, and the resident memory once the screen was ready.
+bursts per key, the milliseconds from a key to the first byte drawn back (median and
+95th percentile; autosaves happen during the typing, every 0.8 s), and the resident
+memory once the screen was ready.
 
 Configurations:
   give-3-middle   secondstory give (sample incident), the closing step's first answer
                   holding three lines, typing in the middle of the second
   give-20-end     the same answer holding twenty lines, typing at the end
-  against-...     both of those with another copy of the source (--against SRC)
+  facilitate-move secondstory facilitate (sample incident): the timeline's cursor moved
+                  down and up (the keys typed are arrows, not characters)
+  against-...     those with another copy of the source (--against SRC)
   input           a bare Textual Input (bench/bare_app.py)
   textarea        a bare Textual TextArea of three lines, typing in the middle
   vim             vim -u NONE on three lines, typing in the middle (if vim is installed)
@@ -90,6 +94,23 @@ def _give(lines: int, middle: bool, *, against: bool = False) -> Setup:
     return setup
 
 
+def _facilitate(*, against: bool = False) -> Setup:
+    def setup(tmp: Path) -> Pty:
+        from secondstory.files.demo import make_demo
+
+        folder = make_demo(tmp / "demo")
+        argv = [sys.executable, "-m", "secondstory", "facilitate", str(folder)]
+        env = _env(tmp)
+        if against:
+            env["PYTHONPATH"] = str(AGAINST[0].resolve())
+        term = Pty(argv, env).start()
+        term.wait_for("Sam Okafor")
+        term.settle(1.5)
+        return term
+
+    return setup
+
+
 def _bare(kind: str, lines: int = 3) -> Setup:
     def setup(tmp: Path) -> Pty:
         argv = [sys.executable, str(HERE / "bare_app.py"), kind, str(lines)]
@@ -117,26 +138,38 @@ CONFIGS: dict[str, Setup] = {
     "give-20-end": _give(20, middle=False),
     "against-3-middle": _give(3, middle=True, against=True),
     "against-20-end": _give(20, middle=False, against=True),
+    "facilitate-move": _facilitate(),
+    "against-f-move": _facilitate(against=True),
     "input": _bare("input"),
     "textarea": _bare("textarea", 3),
     "vim": _vim,
 }
 
 
-def measure(setup: Setup, chars: int, interval: float) -> dict[str, list[float]]:
-    """One run of one configuration: per typed character, bytes, rows and bursts."""
+DOWN, UP_KEY = "\x1b[B", "\x1b[A"
+
+
+def measure(
+    setup: Setup, chars: int, interval: float, *, moves: bool = False
+) -> dict[str, list[float]]:
+    """One run of one configuration: per key, bytes, rows, bursts and latency."""
     with tempfile.TemporaryDirectory(prefix="secondstory-keys-") as tmp:
         term = setup(Path(tmp))
         try:
             rss = term.rss_kib()
             found: dict[str, list[float]] = {"bytes": [], "rows": [], "bursts": [], "rss": [rss]}
-            for char in (SENTENCE * 4)[:chars]:
+            found["latency"] = []
+            keys = [DOWN if n % 6 < 3 else UP_KEY for n in range(chars)] if moves else None
+            for char in keys or (SENTENCE * 4)[:chars]:
                 mark = term.mark()
+                sent = time.perf_counter()
                 term.type(char)
                 time.sleep(interval)
                 found["bytes"].append(len(term.output(mark)))
                 found["rows"].append(rows_touched(term.output(mark)))
                 found["bursts"].append(bursts(term.chunks[mark:]))
+                if len(term.chunks) > mark:  # key to the first byte drawn back
+                    found["latency"].append(term.chunks[mark].at - sent)
             return found
         finally:
             term.stop()
@@ -160,18 +193,23 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict[str, list[float]]] = {n: {} for n in names}
     for _ in range(args.rounds):
         for name in names:
-            for key, values in measure(CONFIGS[name], args.chars, args.interval).items():
+            run = measure(CONFIGS[name], args.chars, args.interval, moves=name.endswith("move"))
+            for key, values in run.items():
                 results[name].setdefault(key, []).extend(values)
     print(
-        f"{'configuration':<16}{'B/char med':>11}{'p95':>7}{'rows':>6}{'bursts':>7}{'RSS MiB':>9}"
+        f"{'configuration':<16}{'B/char med':>11}{'p95':>7}{'rows':>7}{'bursts':>7}"
+        f"{'ms med':>7}{'ms p95':>7}{'RSS MiB':>8}"
     )
     for name in names:
         r = results[name]
         p95 = statistics.quantiles(r["bytes"], n=20)[-1] if len(r["bytes"]) > 1 else r["bytes"][0]
+        waits = [t * 1000 for t in r["latency"]] or [0.0]
+        late = statistics.quantiles(waits, n=20)[-1] if len(waits) > 1 else waits[0]
         print(
             f"{name:<16}{statistics.median(r['bytes']):>11.0f}{p95:>7.0f}"
-            f"{statistics.median(r['rows']):>6.0f}{statistics.median(r['bursts']):>7.0f}"
-            f"{statistics.median(r['rss']) / 1024:>9.1f}"
+            f"{statistics.median(r['rows']):>7.0f}{statistics.median(r['bursts']):>7.0f}"
+            f"{statistics.median(waits):>7.0f}{late:>7.0f}"
+            f"{statistics.median(r['rss']) / 1024:>8.1f}"
         )
     return 0
 
