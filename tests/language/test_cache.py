@@ -41,6 +41,12 @@ def test_the_rules_are_compiled_once_and_read_back_to_the_same_findings() -> Non
     assert _findings(read_back) == _findings(compiled)
     assert len(_findings(compiled)) >= 4
     assert read_back.ids() == compiled.ids()
+    pairs = [
+        (lazy, real)
+        for back, rule in zip(read_back.rules, compiled.rules, strict=True)
+        for lazy, real in zip(back.patterns, rule.patterns, strict=True)
+    ]
+    assert all(lazy.groupindex == dict(real.groupindex) for lazy, real in pairs)
 
 
 def test_a_changed_team_file_is_compiled_anew(tmp_path: Path) -> None:
@@ -67,6 +73,7 @@ def test_a_changed_team_file_is_compiled_anew(tmp_path: Path) -> None:
         b'{"$class": ["RuleSet", {"rules": 1}]}',  # fields that are not the class's
         b'{"$tuple": [[1, 2]]}',  # a raw list where only values belong
         b'{"$re": ["(unclosed", 0]}',  # a pattern without its group names
+        b'{"$re": ["(?P<a>x)", 32, [["a", "1"]]]}',  # a group number that is no number
         b"\x80\x81",  # not UTF-8
     ],
 )
@@ -87,9 +94,9 @@ def test_decoding_builds_only_the_classes_it_is_given() -> None:
 
 
 def test_a_pattern_read_back_compiles_only_when_used() -> None:
-    lazy = decode(b'{"$re": ["(?P<subject>we) forgot", 32, ["subject"]]}', CLASSES)
+    lazy = decode(b'{"$re": ["(?P<subject>we) forgot", 32, [["subject", 1]]]}', CLASSES)
     assert isinstance(lazy, LazyPattern)
-    assert "subject" in lazy.groupindex and lazy.pattern == "(?P<subject>we) forgot"
+    assert lazy.groupindex == {"subject": 1} and lazy.pattern == "(?P<subject>we) forgot"
     assert lazy._compiled is None
     assert lazy.search("then we forgot it").group("subject") == "we"
     assert lazy._compiled is not None

@@ -25,12 +25,12 @@ from secondstory.errors import SecondstoryError
 from secondstory.files.paths import PRIVATE_FILE, cache_dir, ensure_private_dir
 from secondstory.files.storage import atomic_write, read_bytes
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 """Bumped when the layout of a cache file changes."""
 KEEP = 4
 """How many cached rule sets stay in the folder (a team file edited often leaves old ones)."""
 MAX_CACHE_BYTES = 32 * 1024 * 1024
-"""A cache file larger than this is not read (the built-in rules take about 1 MiB)."""
+"""A cache file larger than this is not read (the built-in rules take about 2 MB)."""
 _CODE = ("rules.py", "scan.py", "words.py")
 """The modules whose code decides what a compiled rule set holds."""
 
@@ -42,15 +42,14 @@ class LazyPattern:
 
     A short text wakes only the few rules whose keywords it holds, so most of the several
     hundred patterns never need compiling in a `lint` run. `pattern` and `flags` are known
-    without compiling, and so are the names of its groups (`"subject" in groupindex`);
-    anything else (search, finditer, groupindex...) compiles once and is
-    then looked up directly.
+    without compiling, and so is `groupindex` (`"subject" in pattern.groupindex`); anything
+    else (search, finditer, match...) compiles it once and is then looked up directly.
     """
 
-    def __init__(self, pattern: str, flags: int, groups: Sequence[str] = ()) -> None:
+    def __init__(self, pattern: str, flags: int, groups: dict[str, int] | None = None) -> None:
         self.pattern = pattern
         self.flags = flags
-        self.groupindex = dict.fromkeys(groups, 0)  # only the names are known until compiled
+        self.groupindex = groups or {}
         self._compiled: re.Pattern[str] | None = None
 
     def __eq__(self, other: object) -> bool:
@@ -120,8 +119,8 @@ def cached(
         ensure_private_dir(path.parent)
         atomic_write(path, data, PRIVATE_FILE)
         _prune(path.parent, keep=path)
-    except (OSError, CacheMiss):
-        pass
+    except (OSError, SecondstoryError, CacheMiss):
+        pass  # not kept: the next run compiles again
     return value
 
 
@@ -133,7 +132,7 @@ def encode(value: object, allowed: dict[str, type[Any]]) -> object:
     if value is None or isinstance(value, bool | int | str):
         return value
     if isinstance(value, re.Pattern | LazyPattern):
-        return {"$re": [value.pattern, value.flags, sorted(value.groupindex)]}
+        return {"$re": [value.pattern, value.flags, sorted(value.groupindex.items())]}
     if isinstance(value, tuple | list):
         return {f"${type(value).__name__}": [encode(item, allowed) for item in value]}
     if isinstance(value, frozenset):
@@ -186,7 +185,7 @@ class _Decoder:
             raise CacheMiss("not a value this cache writes")
         if tag == "$re" and _is_pattern(body):
             # It compiled when the cache was written, from the same rules files and code.
-            return LazyPattern(body[0], body[1], body[2])
+            return LazyPattern(body[0], body[1], dict(body[2]))
         if tag == "$class" and len(body) == 2 and type(body[1]) is _Fields:
             return self._instance(body[0], body[1])
         if set(map(type, body)) & _NOT_AN_ITEM:  # a list or fields where only values belong
@@ -215,10 +214,17 @@ _CONTAINERS: dict[str, Callable[[list[Any]], object]] = {
 
 
 def _is_pattern(body: list[Any]) -> bool:
-    """[source, flags, group names], as `encode` writes a pattern."""
+    """[source, flags, [[group name, number]...]], as `encode` writes a pattern."""
     if len(body) != 3 or not isinstance(body[0], str) or type(body[1]) is not int:
         return False
-    return isinstance(body[2], list) and all(isinstance(name, str) for name in body[2])
+    groups = body[2]
+    return isinstance(groups, list) and all(
+        isinstance(pair, list)
+        and len(pair) == 2
+        and isinstance(pair[0], str)
+        and type(pair[1]) is int
+        for pair in groups
+    )
 
 
 def _fields(cls: type[Any]) -> list[dataclasses.Field[Any]]:
