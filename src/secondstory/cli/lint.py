@@ -18,15 +18,20 @@ import difflib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from secondstory.cli import lint_output
-from secondstory.cli.lint_config import NO_CONFIG, LintConfig, find_config, forget, read_config
 from secondstory.cli.lint_files import STDIN, expand
-from secondstory.cli.lint_output import Result, escaped
+from secondstory.errors import SecondstoryError
+
+if TYPE_CHECKING:
+    from secondstory.cli.lint_config import LintConfig
+    from secondstory.cli.lint_output import Result
+    from secondstory.language import RuleSet
+
+# The rules, the settings reader (pydantic) and the output formats are imported where they
+# are used, so building the command line for `secondstory --help` loads none of them.
 
 __all__ = ["add_parser", "escaped", "run"]
-from secondstory.errors import SecondstoryError
-from secondstory.language import NOT_BLAME, RuleSet, lint_text, load_rules_or_default
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx"})
 FORMATS = ("text", "json", "sarif", "github")
@@ -120,6 +125,9 @@ class Plan:
 
 def run(args: argparse.Namespace) -> int:
     """Check every file named or found in a folder named; return the exit status."""
+    from secondstory.cli.lint_output import Result
+    from secondstory.language import lint_text
+
     names, empty = expand(args.files)
     for folder in empty:
         _say(f"warning: {escaped(folder)}: no Markdown or text files inside")
@@ -148,6 +156,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _render(output: str, results: list[Result], plans: dict[str, Plan], *, complete: bool) -> str:
+    from secondstory.cli import lint_output
+
     if output == "sarif":
         distinct = list({id(plan): plan for plan in plans.values()}.values())
 
@@ -165,6 +175,9 @@ def _render(output: str, results: list[Result], plans: dict[str, Plan], *, compl
 
 def _plans(args: argparse.Namespace, names: list[str]) -> dict[str, Plan]:
     """The rules and selection for each file, from its settings file and the command line."""
+    from secondstory.cli.lint_config import NO_CONFIG, forget
+    from secondstory.language import load_rules_or_default
+
     forget()
     by_config: dict[LintConfig, Plan] = {}
     rules_for: dict[tuple[Path, ...], RuleSet] = {}
@@ -188,6 +201,8 @@ def _plans(args: argparse.Namespace, names: list[str]) -> dict[str, Plan]:
 
 
 def _config_for(args: argparse.Namespace, name: str) -> LintConfig:
+    from secondstory.cli.lint_config import NO_CONFIG, find_config, read_config
+
     if args.no_config:
         return NO_CONFIG
     if args.config is not None:
@@ -224,6 +239,8 @@ def _split(values: tuple[str, ...] | list[str]) -> list[str]:
 
 def _check_names(names: frozenset[str], rules: RuleSet, where: str) -> None:
     """Raise one readable problem for the first name that is no rule id or category."""
+    from secondstory.language import NOT_BLAME
+
     reported = [rule for rule in rules.rules if rule.category not in NOT_BLAME]
     categories = sorted({rule.category for rule in reported})
     ids = [rule.id for rule in reported]
@@ -255,6 +272,13 @@ def _read(name: str) -> str | None:
         reason = f"cannot be read ({exc.strerror or exc})"
     _say(f"{'<stdin>' if name == STDIN else escaped(name)}: {reason}")
     return None
+
+
+def escaped(name: str) -> str:
+    """A file name as the text output shows it: controls and bidi overrides as escapes."""
+    from secondstory.cli.lint_output import escaped as shown
+
+    return shown(name)
 
 
 def _say(line: str) -> None:

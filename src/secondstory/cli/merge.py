@@ -8,12 +8,11 @@ import sys
 from pathlib import Path
 
 from secondstory.errors import NotFound, SecondstoryError
-from secondstory.export import FORMATS, SUFFIXES, render
+from secondstory.export import NAMES, SUFFIXES
 from secondstory.export.textsafe import printable
-from secondstory.files.incidents import INCIDENT_FILE, accounts_dir, known_incidents
-from secondstory.files.storage import SHARED_FILE, atomic_write
-from secondstory.narrative.merge import load_sources, merge_sources
-from secondstory.narrative.sources import STDIN, why_kept
+
+# The merge, the files' models and the renderers are imported in `run` and the helpers it
+# calls, so `secondstory --help` and the other commands do not load them.
 
 NOTHING_TO_MERGE = 1
 """Exit code when no account could be merged: none shared yet, or every one left out."""
@@ -37,7 +36,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     )
     parser.add_argument(
         "--format",
-        choices=sorted(FORMATS),
+        choices=sorted(NAMES),
         help="md (the default), html (one self-contained file) or json; "
         "with -o, the file's ending chooses when --format is not given",
     )
@@ -51,6 +50,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 def run(args: argparse.Namespace) -> int:
     """Merge, report what was left out on stderr, and write the narrative."""
+    from secondstory.export import render
+    from secondstory.narrative.merge import load_sources, merge_sources
+    from secondstory.narrative.sources import STDIN, why_kept
+
     paths = _resolve(args.paths)
     stdin = sys.stdin.buffer.read() if STDIN in paths else None
     sources = load_sources(paths, stdin)
@@ -75,6 +78,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _resolve(names: list[str]) -> list[Path]:
     """Paths for what was typed: `-`, a file or folder, or a remembered incident id."""
+    from secondstory.files.incidents import known_incidents
+    from secondstory.narrative.sources import STDIN
+
     if names.count(str(STDIN)) > 1:
         raise SecondstoryError("- (standard input) can be given only once")
     paths: list[Path] = []
@@ -94,6 +100,8 @@ def _resolve(names: list[str]) -> list[Path]:
 
 def _nothing_to_merge(paths: list[Path], skipped: int) -> str:
     """Why no narrative was written, in one line."""
+    from secondstory.files.incidents import INCIDENT_FILE, accounts_dir
+
     if skipped:
         files = "file was" if skipped == 1 else "files were"
         return (
@@ -124,6 +132,8 @@ def _write(path: Path, text: str) -> None:
     The write replaces the file by renaming a new one over it, so anything that is not a
     regular file (a device, a fifo, a socket) is refused rather than replaced.
     """
+    from secondstory.files.storage import SHARED_FILE, atomic_write
+
     try:
         target = path.resolve()
         mode = target.stat().st_mode if target.exists() else None

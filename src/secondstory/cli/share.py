@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from secondstory.account.drafts import Draft, list_drafts, share_draft
 from secondstory.errors import SecondstoryError
 from secondstory.export.textsafe import printable
+
+if TYPE_CHECKING:
+    from secondstory.account.drafts import Draft
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -30,6 +33,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 def run(args: argparse.Namespace) -> int:
     """Share the one draft the arguments name, and say where it went."""
+    from secondstory.account.drafts import share_draft
     from secondstory.cli.interactive import check_share_target
 
     check_share_target(args.to)
@@ -46,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _chosen(incident: str | None, account: str | None) -> Draft:
     """The one draft named by incident and account id, or one line saying how to choose."""
+    from secondstory.account.drafts import list_drafts
+
     drafts, _problems = list_drafts()
     where = ""
     if incident is not None:

@@ -7,8 +7,26 @@ secondstory but `secondstory.errors`.
 
 from __future__ import annotations
 
-from secondstory.files.model import FORMAT, Account, Incident, Moment, NarrativeNotes
-from secondstory.files.storage import atomic_write, read_model, write_model
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from secondstory.files.model import FORMAT, Account, Incident, Moment, NarrativeNotes
+    from secondstory.files.storage import atomic_write, read_model, write_model
+
+_EXPORTS = {
+    "FORMAT": "secondstory.files.model",
+    "Account": "secondstory.files.model",
+    "Incident": "secondstory.files.model",
+    "Moment": "secondstory.files.model",
+    "NarrativeNotes": "secondstory.files.model",
+    "atomic_write": "secondstory.files.storage",
+    "read_model": "secondstory.files.storage",
+    "write_model": "secondstory.files.storage",
+}
+"""Where each name of `__all__` lives; imported on first use, so importing one module
+of the package does not load the others."""
+
 
 __all__ = [
     "FORMAT",
@@ -20,3 +38,13 @@ __all__ = [
     "read_model",
     "write_model",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """Load an exported name when it is first asked for."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value

@@ -30,6 +30,13 @@ def config_dir() -> Path:
     return platformdirs.user_config_path(APP)
 
 
+def cache_dir() -> Path:
+    """What can be rebuilt at any time (the compiled language rules); safe to delete."""
+    if os.environ.get("SECONDSTORY_HOME"):
+        return home() / "cache"
+    return platformdirs.user_cache_path(APP)
+
+
 def drafts_dir() -> Path:
     """Private drafts, one file per account."""
     return home() / "drafts"

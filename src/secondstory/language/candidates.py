@@ -150,7 +150,9 @@ def _places(hits: dict[str, list[int]], keywords: tuple[str, ...]) -> list[int]:
 
 def _led_matches(pattern: re.Pattern[str], text: str, places: list[int]) -> list[re.Match[str]]:
     """What finditer would find, for a pattern whose every match begins at one of `places`."""
-    matches = []
+    matches: list[re.Match[str]] = []
+    if not places:
+        return matches  # without touching the pattern: one read from the cache stays uncompiled
     reach = 0
     match_at = pattern.match
     for place in places:

@@ -28,7 +28,7 @@ from secondstory.language.scan import (
     required_pieces,
     trailing_pieces,
 )
-from secondstory.language.words import alternation, word_classes
+from secondstory.language.words import alternation, builtin_words_path, word_classes
 
 KIND = "secondstory.language"
 FILE_NAME = "language.toml"
@@ -295,7 +295,14 @@ def load_rules(extra: Sequence[Path] = (), *, use_config: bool = True) -> RuleSe
     if use_config and team.is_file():
         chosen.append(team)
     chosen.extend(extra)
-    return merge([(path, read_rules_file(path)) for path in chosen])
+    from secondstory.language.cache import cached
+
+    def build() -> RuleSet:
+        return merge([(path, read_rules_file(path)) for path in chosen])
+
+    # Compiled once per set of rules files, then read back (docs/performance.md).
+    sources = [*chosen, builtin_words_path()]
+    return cached(sources, build, RuleSet, (Rule, Vocabulary, KeywordScanner))
 
 
 def load_rules_or_default(extra: Sequence[Path] = ()) -> tuple[RuleSet, str | None]:

@@ -7,6 +7,7 @@ re-exported here for the command line and the tests.
 from __future__ import annotations
 
 import signal
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -73,6 +74,8 @@ class SecondstoryApp(App[None]):
         self._savers: list[Saver] = []
         self._prompts: PromptSet | None = None
         self._rules: RuleSet | None = None
+        self._rules_lock = threading.Lock()
+        self._rules_warning: str | None = None
         self._typeahead = TypeAhead(self)
         self._started = False
         self._too_small: TooSmallScreen | None = None
@@ -111,13 +114,32 @@ class SecondstoryApp(App[None]):
     @property
     def language_rules(self) -> RuleSet:
         """The language rules: built-in, with the team's own file when it can be used."""
-        if self._rules is None:
-            from secondstory.language.rules import load_rules_or_default
+        rules = self._load_rules()
+        self._say_rules_warning()
+        return rules
 
-            self._rules, warning = load_rules_or_default()
-            if warning:
-                self.notify(warning, severity="warning", timeout=10)
-        return self._rules
+    def _load_rules(self) -> RuleSet:
+        """Load the rules once, from whichever thread asks first (see _preload_rules)."""
+        with self._rules_lock:
+            if self._rules is None:
+                from secondstory.language.rules import load_rules_or_default
+
+                self._rules, self._rules_warning = load_rules_or_default()
+            return self._rules
+
+    def _say_rules_warning(self) -> None:
+        warning, self._rules_warning = self._rules_warning, None
+        if warning:
+            self.notify(warning, severity="warning", timeout=10)
+
+    def _preload_rules(self) -> None:
+        """After the first frame, load the rules beside the screen, not on the first key."""
+
+        def load() -> None:
+            self._load_rules()
+            self.call_from_thread(self._say_rules_warning)
+
+        self.run_worker(load, thread=True, group="language-rules", exit_on_error=False)
 
     def notify(
         self,
@@ -146,6 +168,8 @@ class SecondstoryApp(App[None]):
         self._install_signal_handlers()
         self.push_screen(self._first_screen())
         self._started = True
+        if self.settings.mode in ("give", "facilitate"):
+            self.call_after_refresh(self._preload_rules)
         self._fit(self.size)
 
     def on_resize(self, event: events.Resize) -> None:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from inspect import getattr_static
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Literal, Protocol, cast, runtime_checkable
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -68,5 +69,12 @@ class Host(Protocol):
 def host(node: DOMNode) -> Host:
     """The app that `node` runs in, as a `Host`."""
     app = node.app
-    assert isinstance(app, Host), "secondstory's screens run inside SecondstoryApp"
-    return app
+    # Checked on the class: isinstance(app, Host) would read every property of the
+    # protocol on the app, and `language_rules` loads the rules (before the first frame).
+    missing = [name for name in _HOST_NAMES if getattr_static(app, name, None) is None]
+    assert not missing, "secondstory's screens run inside SecondstoryApp"
+    return cast("Host", app)
+
+
+_HOST_NAMES = tuple(name for name in vars(Host) if not name.startswith("_"))
+"""What a Host offers, as the protocol names it."""

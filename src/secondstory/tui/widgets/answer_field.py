@@ -81,7 +81,7 @@ class AnswerField(Vertical):
         nudge = self.query_one(Nudge)
         before = nudge.finding
         findings = []
-        if self.nudges.enabled:
+        if self.nudges.enabled and self.text.strip():  # an empty answer needs no rules loaded
             findings = notes_for(
                 self.text,
                 rules_of(self),

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 from textual.widgets.text_area import Document, Edit, EditResult
 
 from secondstory.export.textsafe import carry_edit, pictured, typed
+from secondstory.tui.widgets.light_area import LightTextArea
 
 
 class SafeInput(Input):
@@ -63,7 +64,7 @@ class SafeInput(Input):
         return self._stored
 
 
-class SafeTextArea(TextArea):
+class SafeTextArea(LightTextArea):
     """A multi-line box; read `stored_text`, not `text`, for what to keep."""
 
     def __init__(self, text: str = "", **kwargs: Any) -> None:

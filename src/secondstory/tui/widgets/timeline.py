@@ -84,7 +84,8 @@ class Timeline(ScrollView, can_focus=True):
         Binding("end", "jump(-1)", "Last moment", show=False, id="timeline-last"),
     ]
 
-    cursor: reactive[int] = reactive(0, always_update=False, init=False)
+    # No repaint of the whole timeline on a move: watch_cursor redraws the two rows.
+    cursor: reactive[int] = reactive(0, always_update=False, init=False, repaint=False)
 
     class Highlighted(Message):
         """The cursor moved to another moment."""

@@ -1,0 +1,69 @@
+"""What each command loads before it does its work: `--help` no models, `lint` none of the
+merge, neither the app. A fresh interpreter per case, so an import anywhere in the chain
+shows up in `sys.modules` (docs/performance.md has the times these keep short)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+APP = ("textual", "rich")
+MODELS = ("pydantic", "secondstory.files.model", "secondstory.narrative.model")
+MERGE = ("secondstory.narrative", "secondstory.export.html", "secondstory.export.markdown")
+
+
+def _loaded_after(argv: list[str], cwd: Path) -> set[str]:
+    """The modules loaded once `secondstory ARGV` has run, in a fresh interpreter."""
+    code = (
+        "import contextlib, io, json, sys\n"
+        "from secondstory.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        f"    main({argv!r})\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd, check=True
+    )
+    return set(json.loads(done.stdout.splitlines()[-1]))
+
+
+def _among(loaded: set[str], prefixes: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in loaded if any(m == p or m.startswith(f"{p}.") for p in prefixes))
+
+
+@pytest.mark.parametrize(
+    "argv", [["--help"], ["merge", "--help"], ["lint", "--help"], ["give", "--help"]]
+)
+def test_help_loads_neither_the_app_nor_any_model_nor_the_merge(
+    argv: list[str], tmp_path: Path
+) -> None:
+    loaded = _loaded_after(argv, tmp_path)
+    assert _among(loaded, APP + MODELS + MERGE) == []
+
+
+def test_lint_loads_neither_the_app_nor_the_merge_and_still_finds_blame(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text("The deploy broke because Sam should have checked.\n", encoding="utf-8")
+    loaded = _loaded_after(["lint", "--no-config", str(draft)], tmp_path)
+    assert "secondstory.language.check" in loaded  # the check really ran
+    assert _among(loaded, APP + MERGE) == []
+
+
+def test_merge_loads_the_merge_but_not_the_app(tmp_path: Path) -> None:
+    from secondstory.files.demo import make_demo
+
+    folder = make_demo(tmp_path / "demo")
+    loaded = _loaded_after(["merge", str(folder), "-o", str(tmp_path / "n.md")], tmp_path)
+    assert (tmp_path / "n.md").read_text("utf-8").startswith("#")
+    assert "secondstory.narrative.merge" in loaded
+    assert _among(loaded, APP) == []
+
+
+def test_the_merge_command_offers_exactly_the_export_formats() -> None:
+    from secondstory.export import FORMATS, NAMES
+
+    assert sorted(NAMES) == sorted(FORMATS)

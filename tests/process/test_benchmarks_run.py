@@ -1,0 +1,55 @@
+"""The benchmarks in bench/ run and print their tables (smoke tests: no timings asserted,
+since a shared machine makes any time flaky)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
+
+
+def _load(name: str) -> ModuleType:
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_keys_benchmark_types_into_a_bare_input_and_prints_bytes_per_key(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bench = _load("keys_bench")
+    assert bench.main(["--only", "input", "--rounds", "1", "--chars", "3"]) == 0
+    header, row = capsys.readouterr().out.splitlines()
+    assert "B/char med" in header
+    name, per_char, *_ = row.split()
+    assert name == "input" and int(per_char) > 0
+
+
+def test_the_startup_benchmark_runs_every_command_and_prints_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bench = _load("startup_bench")
+    assert bench.main(["--rounds", "1"]) == 0
+    out = capsys.readouterr().out
+    for command in ("-c pass", "--help", "lint", "merge"):
+        assert command in out
+
+
+def test_the_terminal_model_keeps_what_a_partial_redraw_leaves() -> None:
+    driver = _load("pty_driver")
+    screen = driver.Screen(columns=10, rows=2)
+    screen.feed(b"\x1b[1;1Hhello\x1b[2;3H\x1b[31mab\x1b[0m\r\nzz")
+    screen.feed(b"\x1b[1;2HE")
+    assert screen.lines() == ["hEllo     ", "zzab      "]
+    assert driver.rows_touched(b"\x1b[3;1Hx\x1b[3;5Hy\x1b[7;1Hz") == 2
