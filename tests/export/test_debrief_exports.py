@@ -85,8 +85,8 @@ def test_json_holds_the_disagreement_state_the_answer_and_the_follow_up() -> Non
 
 def test_html_lists_the_disagreement_answer_and_follow_up() -> None:
     page = render(debriefed(), "html")
-    assert "<h2 id=\"disagreements\">Disagreements" in page and "<em>(discussed)</em>" in page
-    assert "<strong>Answer:</strong>" in page and "<h2 id=\"follow-ups\">Follow-ups" in page
+    assert '<h2 id="disagreements">Disagreements' in page and "<em>(discussed)</em>" in page
+    assert "<strong>Answer:</strong>" in page and '<h2 id="follow-ups">Follow-ups' in page
 
 
 def test_a_follow_ups_address_stays_plain_text_in_html_and_markdown() -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import shlex
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from secondstory.files.model import Incident
+if TYPE_CHECKING:  # --help must not load the models
+    from secondstory.files.model import Incident
 
 PROMISE_LEAD = "What your account promises you:"
 
