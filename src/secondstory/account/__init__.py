@@ -3,8 +3,9 @@ prompt sets that word it, and the account read back as prose."""
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from secondstory import lazy_exports
 
 if TYPE_CHECKING:
     from secondstory.account.drafts import Draft, load_draft, save_draft, share_draft, start_draft
@@ -37,11 +38,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    """Load an exported name when it is first asked for."""
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -7,8 +7,9 @@ secondstory but `secondstory.errors`.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from secondstory import lazy_exports
 
 if TYPE_CHECKING:
     from secondstory.files.model import FORMAT, Account, Incident, Moment, NarrativeNotes
@@ -40,11 +41,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    """Load an exported name when it is first asked for."""
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from secondstory import lazy_exports
 
 if TYPE_CHECKING:
     from secondstory.times.parse import Reading, TimeNotUnderstood, describe, parse_when, to_utc
@@ -23,11 +24,4 @@ of the package does not load the others."""
 __all__ = ["Reading", "TimeNotUnderstood", "describe", "parse_when", "to_utc"]
 
 
-def __getattr__(name: str) -> object:
-    """Load an exported name when it is first asked for."""
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _EXPORTS)
