@@ -27,7 +27,8 @@ async def test_the_facilitators_palette_offers_export_link_theme_and_the_tabs(de
         for wanted in ("Export", "Link", "Theme", "Ask", "Next", "Who shared", "Summary", "Help"):
             assert wanted in names
         assert "Up" not in names and "Next answer" not in names  # moving is not an action
-        assert names.count("Quit") == 1 and "Theme" in names
+        # One quit entry, the toolkit's ("Quit", or "Quit the application" before Textual 7)
+        assert len([name for name in names if name.startswith("Quit")]) == 1
 
 
 async def test_choosing_export_in_the_palette_opens_the_export_dialog(demo: Path) -> None:
