@@ -75,11 +75,6 @@ class Entry:
         """True when the moment has a UTC instant and so a place in time of its own."""
         return self.at is not None
 
-    @property
-    def is_surprise(self) -> bool:
-        """True when the person wrote both what they expected and what they observed."""
-        return bool(self.expected.strip() and self.observed.strip())
-
 
 @dataclass(frozen=True, slots=True)
 class ConcurrentGroup:
