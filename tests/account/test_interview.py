@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from secondstory.account.drafts import load_draft, start_draft
+from secondstory.account.drafts import list_drafts, load_draft, start_draft
 from secondstory.account.interview import SAVE_AT_LEAST_EVERY, Interview
 from secondstory.account.prose import account_sections, byline
 from secondstory.files.incidents import load_incident
@@ -107,3 +107,34 @@ def test_a_time_after_now_gets_a_kind_question(interview: Interview) -> None:
     before = datetime(2017, 1, 31, 12, 0, tzinfo=UTC)
     assert interview.time_question(moment.id, before).startswith("This is placed after now.")
     assert interview.time_question(moment.id, datetime(2017, 2, 1, tzinfo=UTC)) == ""
+
+
+def test_a_save_started_by_a_signal_during_a_save_leaves_one_draft_with_every_word(
+    interview: Interview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hang-up's handler runs inside whatever was running, an autosave included."""
+    import secondstory.account.interview as module
+
+    real = module.save_draft
+    depth = [0, 0]  # now, deepest
+
+    def save_interrupted_by_a_signal(*args: object, **kwargs: object) -> str | None:
+        depth[0] += 1
+        depth[1] = max(depth)
+        notice = real(*args, **kwargs)  # type: ignore[arg-type]
+        if depth[0] == 1:  # the signal arrives after the file is written, in the same save
+            interview.set_text(moment.id, "did", "Paged the database team, then the lead")
+            interview.save()
+        depth[0] -= 1
+        return notice
+
+    moment = interview.add_moment()
+    interview.set_text(moment.id, "did", "Paged the database team")
+    monkeypatch.setattr(module, "save_draft", save_interrupted_by_a_signal)
+    interview.save()
+    assert depth[1] == 1  # no save ran inside another
+    monkeypatch.setattr(module, "save_draft", real)
+    interview.save()  # as the hang-up does once the save under way is done
+    drafts, problems = list_drafts()
+    assert problems == []
+    assert [d.account.moments[0].did for d in drafts] == ["Paged the database team, then the lead"]

@@ -36,6 +36,7 @@ class Interview:
     """Whether leaving has already reminded the person that the shared copy is older."""
     _first_unsaved: float | None = field(default=None, repr=False)
     _last_change: float = field(default=0.0, repr=False)
+    _saving: bool = field(default=False, repr=False)
 
     # Saving -------------------------------------------------------------------------
     @property
@@ -59,8 +60,20 @@ class Interview:
         return quiet or now - self._first_unsaved >= SAVE_AT_LEAST_EVERY
 
     def save(self) -> str | None:
-        """Write the draft and where the person is, now; a sentence if it went elsewhere."""
-        notice = save_draft(self.draft, touch=self.dirty)
+        """Write the draft and where the person is, now; a sentence if it went elsewhere.
+
+        A signal (hang-up, terminate) saves from inside whatever was running, which may be
+        a save: then the save under way finishes on its own and the caller saves again
+        later. A save inside a save would find the file just written but not yet recorded,
+        take it for another window's, and keep its words as a second draft.
+        """
+        if self._saving:
+            return None
+        self._saving = True
+        try:
+            notice = save_draft(self.draft, touch=self.dirty)
+        finally:
+            self._saving = False
         self._first_unsaved = None
         return notice
 
