@@ -109,11 +109,11 @@ def add_question(notes: NarrativeNotes, text: str, moments: Sequence[str] = ()) 
     """A new open question, optionally about some moments."""
     if not text.strip():
         raise SecondstoryError("A question needs some words")
-    used = {q.id for q in notes.questions}
-    n = len(notes.questions) + 1
-    while f"q{n}" in used:
-        n += 1
-    found = Question(id=f"q{n}", text=text.strip(), moments=list(dict.fromkeys(moments)))
+    found = Question(
+        id=free_id("q", [q.id for q in notes.questions]),
+        text=text.strip(),
+        moments=list(dict.fromkeys(moments)),
+    )
     notes.questions.append(found)
     return found
 
@@ -134,3 +134,12 @@ def remove_question(notes: NarrativeNotes, question_id: str) -> None:
 def questions_of(notes: NarrativeNotes, ref: str) -> list[Question]:
     """The questions about a moment."""
     return [q for q in notes.questions if ref in q.moments]
+
+
+def free_id(prefix: str, used: list[str]) -> str:
+    """The first of prefix+1, prefix+2… from the list's length on that is not taken."""
+    taken = set(used)
+    n = len(used) + 1
+    while f"{prefix}{n}" in taken:
+        n += 1
+    return f"{prefix}{n}"

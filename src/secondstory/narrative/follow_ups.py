@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from secondstory.errors import SecondstoryError
 from secondstory.files.model import FollowUp, NarrativeNotes, Question
-from secondstory.narrative.annotate import question
+from secondstory.narrative.annotate import free_id, question
 from secondstory.narrative.model import Idea, Narrative
 
 
@@ -27,12 +27,12 @@ def add_follow_up(
     """A new follow-up with a fresh id (f1, f2, …)."""
     if not text.strip():
         raise SecondstoryError("A follow-up needs a few words saying what is to be done")
-    used = {f.id for f in notes.follow_ups}
-    n = len(notes.follow_ups) + 1
-    while f"f{n}" in used:
-        n += 1
     item = FollowUp(
-        id=f"f{n}", text=text.strip(), owner=owner.strip(), link=link.strip(), source=source
+        id=free_id("f", [f.id for f in notes.follow_ups]),
+        text=text.strip(),
+        owner=owner.strip(),
+        link=link.strip(),
+        source=source,
     )
     notes.follow_ups.append(item)
     return item
