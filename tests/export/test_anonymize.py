@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 
 import pytest
@@ -45,6 +46,9 @@ def test_labels_run_from_a_to_z_then_on_like_spreadsheet_columns(lane: int, expe
             "an alex in lower case is a word, not a name",
         ),
         ("Moreau\nand Raman", "Person A\nand Person B"),
+        ("@alex can you look? cc @PRIYA", "Person A can you look? cc Person B"),
+        ("mail alex@example.com", "mail alex@example.com"),
+        ("@alexandra is someone else", "@alexandra is someone else"),
     ],
 )
 def test_names_are_replaced_whole_and_by_their_capitalised_parts(text: str, expected: str) -> None:
@@ -141,3 +145,37 @@ def test_words_that_look_like_an_account_id_are_left_as_written() -> None:
     # only ids and references change; someone's answer stays exactly as they wrote it
     assert narrative.timeline[0].did == digest
     assert narrative.timeline[0].account == "person-a"
+
+
+def test_chat_handles_inside_messages_become_their_senders_labels() -> None:
+    from secondstory.files.evidence import Evidence, EvidenceEntry
+
+    at = datetime(2024, 1, 1, 9, 30, tzinfo=UTC)
+    said = [
+        ("alex.m", "@priya.r can you check? cc Bo"),
+        ("priya.r", "yes alex.m, on it; ALEX.M's query is slow"),
+        ("bo", "ping @alex.m and bo.x, not alex"),
+        ("pagerbot", "paging alex.m"),
+    ]
+    chat = Evidence(
+        incident="inc",
+        name="chat",
+        source="chat",
+        imported=at,
+        entries=[EvidenceEntry(at=at, who=who, text=text) for who, text in said],
+    )
+    alex = shared("Alex Moreau", "a", datetime(2024, 1, 1, 9), "Looked at the graph")
+    narrative = anonymize(dataclasses.replace(merge([alex]), evidence=(chat,)))
+    entries = narrative.evidence[0].entries
+    assert [e.who for e in entries] == [
+        "Person A",
+        "someone in the chat 1",
+        "someone in the chat 2",
+        "someone in the chat 3",
+    ]
+    assert [e.text for e in entries] == [
+        "someone in the chat 1 can you check? cc someone in the chat 2",
+        "yes Person A, on it; Person A's query is slow",
+        "ping Person A and bo.x, not alex",
+        "paging Person A",
+    ]

@@ -205,7 +205,8 @@ def test_every_timeline_entry_in_every_export_cites_its_author_and_moment(demo: 
     markdown, page = render(demo, "md"), render(demo, "html")
     for entry in demo.timeline:
         assert f"· {entry.author} ({entry.role}) · {entry.moment}" in markdown
-        assert f'id="m-{entry.account}-{entry.moment}"' in page
+        assert f'id="m-{entry.lane + 1}-{entry.moment}"' in page
+        assert entry.account not in page
 
 
 def test_an_unknown_format_is_one_clear_error(demo: Narrative) -> None:

@@ -2,16 +2,19 @@
 
 Person A, Person B… follow the order of participants (first appearance on the timeline).
 Names are replaced everywhere: authors, and any words in any text that spell a
-participant's or the facilitator's name: a name of several words whole in any case, or one
-part of a name with its capital or in capitals ("Alex", "ALEX", not "alex"). A one-word
-name is only matched that way too, so "Will" leaves "I will" alone. A name part two
-people share becomes "[a participant]". Roles are left out (in a small team a role names
+participant's or the facilitator's name: a name of several words whole in any case, one
+part of a name with its capital or in capitals ("Alex", "ALEX", not "alex"), or a part
+mentioned with an "@" in any case ("@alex"). A one-word name is only matched that way
+too, so "Will" leaves "I will" alone. A name part two people share becomes
+"[a participant]". Roles are left out (in a small team a role names
 a person) and account ids become "person-a", "person-b"… (an id of an account that is no
 longer shared becomes "not-shared"); zones stay. File names often carry names
 (sam_okafor.toml), so a file is shown as "file 1", "file 2"…, except the names
 secondstory gives files itself (incident.toml, narrative.toml, and ACCOUNT.toml with the
 account's neutral id). In evidence lanes, chat senders become the label of the
-participant whose name they match, or "someone in the chat 1", 2…
+participant whose name they match, or "someone in the chat 1", 2…, and inside chat
+messages a sender's handle is replaced in any case, with or without "@" ("alex.m",
+"@priya"), since a chat writes handles, not names.
 
 Only names secondstory knows are replaced: people who did not share an account, nicknames,
 and name parts that start in lower case ("van", "de") written alone stay as written.
@@ -54,6 +57,7 @@ def name_replacer(names: Sequence[tuple[str, str]]) -> Callable[[str], str]:
     """A function replacing each (name, label) pair's name in a text with its label."""
     whole: dict[str, str] = {}
     parts: dict[str, str] = {}
+    mentions: dict[str, str] = {}
     for name, neutral in names:
         words = name.split()
         if len(words) > 1:
@@ -63,14 +67,19 @@ def name_replacer(names: Sequence[tuple[str, str]]) -> Callable[[str], str]:
                 continue
             for form in {part[0].upper() + part[1:], part.upper()}:
                 parts[form] = neutral if parts.get(form, neutral) == neutral else SHARED_PART
+            mention = "@" + part.casefold()
+            mentions[mention] = neutral if mentions.get(mention, neutral) == neutral else SHARED_PART
     if not (whole or parts):
         return lambda text: text
     options = [rf"(?i:{_spaced(n)})" for n in sorted(whole, key=len, reverse=True)]
+    options += [rf"(?i:{re.escape(m)})" for m in sorted(mentions, key=len, reverse=True)]
     options += [re.escape(p) for p in sorted(parts, key=len, reverse=True)]
-    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(options)})(?!\w)")
+    pattern = re.compile(rf"(?<![\w@])(?:{'|'.join(options)})(?!\w)")
 
     def swap(match: re.Match[str]) -> str:
         found = match.group(0)
+        if found.startswith("@"):
+            return mentions.get(found.casefold(), found)
         return parts.get(found) or whole.get(" ".join(found.split()).casefold(), found)
 
     return lambda text: pattern.sub(swap, text)
@@ -99,7 +108,7 @@ def anonymize(narrative: Narrative) -> Narrative:
         result,
         incident=incident,
         by_ref={e.ref: e for e in result.timeline},
-        evidence=_chat_people(narrative.evidence, result.evidence, names),
+        evidence=_chat_people(narrative.evidence, result.evidence, names, replace),
     )
 
 
@@ -154,24 +163,70 @@ _ID_FIELDS = frozenset(
 
 
 def _chat_people(
-    original: Iterable[Evidence], scrubbed: Iterable[Evidence], names: list[tuple[str, str]]
+    original: Iterable[Evidence],
+    scrubbed: Iterable[Evidence],
+    names: list[tuple[str, str]],
+    replace: Callable[[str], str],
 ) -> tuple[Evidence, ...]:
     """Chat senders as the participant label they match, or "someone in the chat N"."""
     known = {part.casefold(): neutral for name, neutral in names for part in name.split()}
     known.update({name.casefold(): neutral for name, neutral in names})
+    known.update(_handles(names))
     others: dict[str, str] = {}
+    senders: dict[str, str] = {}
+    pairs = list(zip(original, scrubbed, strict=True))
+    for before, _ in pairs:
+        for old in before.entries if before.source == "chat" else ():
+            who = old.who.strip().casefold()
+            if who:
+                neutral = known.get(who)
+                neutral = neutral or others.setdefault(who, f"{CHAT_PERSON} {len(others) + 1}")
+                senders[who] = neutral
+    handles = _handle_replacer(senders)
     lanes = []
-    for before, after in zip(original, scrubbed, strict=True):
+    for before, after in pairs:
         if before.source != "chat":
             lanes.append(after)
             continue
         entries = []
         for old, new in zip(before.entries, after.entries, strict=True):
-            who = old.who.strip().casefold()
-            neutral = known.get(who) or others.setdefault(who, f"{CHAT_PERSON} {len(others) + 1}")
-            entries.append(new.model_copy(update={"who": neutral if who else ""}))
+            who = senders.get(old.who.strip().casefold(), "")
+            # Handles first: a name part inside "ALEX.M" must not be replaced on its own.
+            text = replace(handles(old.text))
+            entries.append(new.model_copy(update={"who": who, "text": text}))
         lanes.append(after.model_copy(update={"entries": entries}))
     return tuple(lanes)
+
+
+def _handles(names: list[tuple[str, str]]) -> dict[str, str]:
+    """Handles people build from their names: "alex.m", "priya_raman", "a-moreau".
+
+    A handle is made of a person's name parts or their initials, one of them whole, joined
+    by ".", "_" or "-". A handle two people could have is left out, never guessed.
+    """
+    found: dict[str, str] = {}
+    for name, neutral in names:
+        parts = [p.casefold() for p in name.split() if p]
+        for i, first in enumerate(parts):
+            for j, second in enumerate(parts):
+                if i == j:
+                    continue
+                for a, b in ((first, second), (first, second[0]), (first[0], second)):
+                    for sep in "._-":
+                        handle = a + sep + b
+                        found[handle] = neutral if found.get(handle, neutral) == neutral else ""
+    return {handle: neutral for handle, neutral in found.items() if neutral}
+
+
+def _handle_replacer(senders: dict[str, str]) -> Callable[[str], str]:
+    """Chat handles ("alex.m", "@priya") in any case, as their senders' labels."""
+    usable = sorted((h for h in senders if len(h) >= 2), key=len, reverse=True)
+    if not usable:
+        return lambda text: text
+    options = "|".join(re.escape(h) for h in usable)
+    # A handle may hold dots and dashes, so "alex" is not matched inside "alex.m".
+    pattern = re.compile(rf"(?<![\w.@-])@?({options})(?![\w@-]|\.\w)", re.IGNORECASE)
+    return lambda text: pattern.sub(lambda m: senders[m.group(1).casefold()], text)
 
 
 def _scrub(

@@ -95,14 +95,10 @@ def _lane(lane: int) -> str:
     return f"lane-{lane % len(LANE_COLOURS)}"
 
 
-def _anchor(ref: str) -> str:
-    return "m-" + ref.replace("/", "-")
-
-
 def _cite(n: Narrative, ref: str) -> str:
-    if n.entry(ref) is None:
+    if (entry := n.entry(ref)) is None:
         return e(labels.NOT_SHARED)
-    return f'<a href="#{e(_anchor(ref))}">{e(labels.cite(n, ref))}</a>'
+    return f'<a href="#{e(labels.anchor(entry))}">{e(labels.cite(n, ref))}</a>'
 
 
 def _text(text: str) -> str:
@@ -157,7 +153,7 @@ def _timeline(n: Narrative) -> Iterator[str]:
 
 def _entry(n: Narrative, entry: Entry) -> Iterator[str]:
     kind = "" if entry.at is not None else " untimed"
-    yield f'<li class="entry {_lane(entry.lane)}{kind}" id="{e(_anchor(entry.ref))}">'
+    yield f'<li class="entry {_lane(entry.lane)}{kind}" id="{e(labels.anchor(entry))}">'
     who = e(entry.author) + (f" ({e(entry.role)})" if entry.role else "")
     yield f"<h4>{e(labels.when(entry))} · {who} · {e(entry.moment)}</h4>"
     facts = [e(labels.precision(entry))]

@@ -123,6 +123,11 @@ def cite(narrative: Narrative, ref: str) -> str:
     return f"{entry.author} · {entry.moment}"
 
 
+def anchor(entry: Entry) -> str:
+    """An HTML anchor for a moment, by lane and moment ("m-2-m3"): readable, and no account id."""
+    return f"m-{entry.lane + 1}-{entry.moment}"
+
+
 def placement(narrative: Narrative, entry: Entry) -> str:
     """Where a moment without an instant was put, and why."""
     if entry.at is not None:

@@ -133,8 +133,7 @@ def _moments(n: Narrative, scale: Scale, colours: Sequence[str]) -> Iterator[str
         colour = colours[entry.lane % len(colours)]
         low, high = (scale.x(t) for t in entry.window)
         tip = f"{labels.when(entry)} · {entry.author} · {entry.moment}: {labels.first_words(entry)}"
-        anchor = "m-" + entry.ref.replace("/", "-")
-        yield f'<a href="#{_e(anchor)}"><title>{_e(tip)}</title>'
+        yield f'<a href="#{_e(labels.anchor(entry))}"><title>{_e(tip)}</title>'
         yield (
             f'<line x1="{low:.1f}" y1="{y:.1f}" x2="{max(high, low + 2):.1f}" y2="{y:.1f}" '
             f'stroke="{colour}" stroke-opacity=".35" stroke-width="8" stroke-linecap="round"/>'
