@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -138,3 +138,33 @@ def test_a_save_started_by_a_signal_during_a_save_leaves_one_draft_with_every_wo
     drafts, problems = list_drafts()
     assert problems == []
     assert [d.account.moments[0].did for d in drafts] == ["Paged the database team, then the lead"]
+
+
+def test_without_an_incident_start_the_day_given_places_bare_times(tmp_path: Path) -> None:
+    from secondstory.files.incidents import create_incident
+
+    folder = create_incident("No start", parent=tmp_path / "reviews", timezone="UTC")
+    incident = load_incident(folder)
+    interview = Interview(start_draft(incident, folder), incident, folder)
+    assert interview.asks_day and interview.day is None
+    first, second, dated = (interview.add_moment() for _ in range(3))
+    interview.set_when(first.id, "23:05")
+    interview.set_when(second.id, "00:10")
+    interview.set_when(dated.id, "2024-03-16 08:00")
+    # given the day afterwards, the bare times move to it; a time with its own day stays
+    now = datetime(2024, 3, 15, 9, tzinfo=UTC)
+    assert interview.set_day("yesterday", now=now) == date(2024, 3, 14)
+    assert first.when == datetime(2024, 3, 14, 23, 5)
+    assert second.when == datetime(2024, 3, 15, 0, 10)  # after midnight, nearest the one before
+    assert dated.when == datetime(2024, 3, 16, 8, 0)
+    assert interview.dirty
+    with pytest.raises(TimeNotUnderstood):
+        interview.set_day("the night of the release", now=now)
+    assert interview.day == date(2024, 3, 14)  # a day that cannot be read keeps the one before
+    interview.save()
+    again = load_draft(interview.draft.account.account)
+    assert again.session.day == date(2024, 3, 14)
+
+
+def test_an_incident_with_a_start_does_not_ask_for_the_day(interview: Interview) -> None:
+    assert not interview.asks_day

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given, settings
@@ -19,8 +19,10 @@ from secondstory.times.parse import (
     Reading,
     TimeNotUnderstood,
     describe,
+    describe_day,
     format_reading,
     format_when,
+    parse_day,
     parse_when,
     to_utc,
     window,
@@ -470,3 +472,46 @@ def test_a_bare_time_with_nothing_to_place_it_by_says_the_day_it_is_read_on() ->
     assert "type the day too" in reading.note
     # a day typed, or a reference to place it by: nothing more to say
     assert parse_when("yesterday 23:05", zone=AMS, now=NOW).note == ""
+
+
+NOW_DAY = datetime(2024, 3, 15, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("yesterday", date(2024, 3, 14)),
+        ("today", date(2024, 3, 15)),
+        ("Tue", date(2024, 3, 12)),
+        ("Thursday, 14 March", date(2024, 3, 14)),
+        ("14 Mar", date(2024, 3, 14)),
+        ("2023-12-31", date(2023, 12, 31)),
+        ("13/03", date(2024, 3, 13)),
+    ],
+)
+def test_a_day_alone_is_read_as_people_mean_it(text: str, day: date) -> None:
+    assert parse_day(text, zone="Europe/Amsterdam", now=NOW_DAY) == day
+
+
+@pytest.mark.parametrize("text", ["", "23:05", "the night of the release", "x" * 200])
+def test_what_is_not_a_day_gets_one_kind_message(text: str) -> None:
+    with pytest.raises(TimeNotUnderstood, match="Try yesterday, Tuesday, 14 Mar or 2024-03-14"):
+        parse_day(text, zone="UTC", now=NOW_DAY)
+
+
+def test_a_bare_time_without_a_reference_is_read_on_the_day_given_with_no_today_note() -> None:
+    given = date(2024, 3, 14)
+    reading = parse_when("23:05", zone="Europe/Amsterdam", now=NOW_DAY, day=given)
+    assert (reading.when, reading.note) == (datetime(2024, 3, 14, 23, 5), "")
+    midnight = parse_when("00:00", zone="Europe/Amsterdam", now=NOW_DAY, day=given)
+    assert midnight.when == datetime(2024, 3, 14, 0, 0)
+    # a day typed with the time, or a reference, still decides
+    assert parse_when("yesterday 23:05", zone="UTC", now=NOW_DAY, day=given).when == datetime(
+        2024, 3, 14, 23, 5
+    )
+    near = datetime(2024, 3, 10, 23, 0)
+    assert parse_when("23:05", zone="UTC", reference=near, now=NOW_DAY, day=given).when == (
+        datetime(2024, 3, 10, 23, 5)
+    )
+    assert describe_day(given, now=NOW_DAY) == "Thu 14 Mar"
+    assert describe_day(date(2023, 12, 31), now=NOW_DAY) == "Sun 31 Dec 2023"

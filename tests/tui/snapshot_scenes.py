@@ -13,7 +13,7 @@ import signal
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -154,6 +154,7 @@ def fixed_draft(
     role: str | None = "on-call database engineer",
     updated: datetime = UPDATED,
     shared: bool = False,
+    day: date | None = None,
 ) -> Draft:
     """A saved draft for the incident in `folder`, resumed on `step`, at moment 2.
 
@@ -180,6 +181,7 @@ def fixed_draft(
         moment="m2" if filled else None,
         shared_to=str(shared_account_path(folder, account_id).resolve()) if shared else None,
         shared_at=updated if shared else None,
+        day=day,
     )
     draft = Draft(account, session)
     save_draft(draft, touch=False)

@@ -8,6 +8,7 @@ in __snapshots__/. Update them with `pytest --snapshot-update` and look at them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from snapshot_scenes import (
 )
 
 from secondstory.account.drafts import Step
+from secondstory.files.incidents import create_incident
 from secondstory.tui.app import SecondstoryApp, Settings, create_app
 
 Size = tuple[int, int]
@@ -56,6 +58,21 @@ def test_the_identity_step_asks_for_name_role_and_time_zone(  # type: ignore[no-
     cursor in it, the empty role showing its example placeholder, and the time zone
     Europe/Amsterdam taken from the incident."""
     app = interview_on(scene("identity"), "identity", role=None)
+    assert snap_compare(app, terminal_size=size, run_before=after_keys())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_without_an_incident_start_the_identity_step_asks_for_the_day(  # type: ignore[no-untyped-def]
+    snap_compare, scene: Scene, size: Size
+) -> None:
+    """As above, with a fourth field under the time zone: "Which day did this begin for
+    you?" holding 2017-01-31, and under it "Read as Tue 31 Jan 2017." At 80x24 the step
+    scrolls (the new field is below the fold); the first fields stay in view."""
+    folder = create_incident(
+        "Checkout outage", parent=scene("identity-day"), timezone="Europe/Amsterdam"
+    )
+    fixed_draft(folder, "identity", role=None, day=date(2017, 1, 31))
+    app = create_app(Settings(mode="give", incident=folder))
     assert snap_compare(app, terminal_size=size, run_before=after_keys())
 
 

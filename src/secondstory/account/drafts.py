@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -82,6 +83,9 @@ class Session(FileModel):
     """When they last shared."""
     shared_digest: str | None = None
     """A fingerprint of the words as last shared, to tell whether they changed since."""
+    day: date | None = None
+    """The day the incident began for them, asked when the incident has no start:
+    a time typed without a day is read near it."""
     dismissed: list[str] = Field(default_factory=list)
     """Language notes they dismissed, as "rule:words"."""
     nudges: bool = True

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from secondstory.account.drafts import Draft, Step, save_draft, share_draft, withdraw_draft
@@ -16,7 +16,8 @@ from secondstory.errors import SecondstoryError
 from secondstory.files.limits import MAX_ENTRIES
 from secondstory.files.model import CLOSING_FIELDS, TEXT_FIELDS, Incident, Moment
 from secondstory.times.doubts import time_question
-from secondstory.times.parse import Reading, TimeNotUnderstood, parse_when, to_utc
+from secondstory.times.parse import Reading, TimeNotUnderstood, parse_day, parse_when, to_utc
+from secondstory.times.words import read_words
 
 SAVE_AFTER_QUIET = 0.3
 """Seconds of quiet after a change before it is written."""
@@ -160,7 +161,7 @@ class Interview:
             moment.when_text = text or None
             self.changed()
         try:
-            reading = parse_when(text, zone=self.zone, reference=self.reference(moment_id))
+            reading = self._read(text, moment_id)
         except TimeNotUnderstood:
             moment.when = None
             raise
@@ -175,6 +176,45 @@ class Interview:
             if moment.when is not None:
                 return moment.when
         return self.incident.started
+
+    # The day, when the incident has no start ------------------------------------------
+    @property
+    def asks_day(self) -> bool:
+        """Whether to ask for the day: the incident has no start to read bare times by."""
+        return self.incident.started is None
+
+    @property
+    def day(self) -> date | None:
+        """The day the incident began for this person, if they gave it."""
+        return self.draft.session.day
+
+    def set_day(self, text: str, now: datetime | None = None) -> date | None:
+        """Keep the day typed (empty: none); raises TimeNotUnderstood, keeping the old day.
+
+        Times typed without a day are read again near the new one; times with a day of
+        their own ("yesterday 23:10", "14 Mar 23:10") stay as they were read.
+        """
+        day = parse_day(text, zone=self.zone, now=now) if text.strip() else None
+        if day != self.draft.session.day:
+            self.draft.session.day = day
+            self._reread_bare_times()
+            self.changed()
+        return day
+
+    def _read(self, text: str, moment_id: str) -> Reading:
+        reference = self.reference(moment_id)
+        return parse_when(text, zone=self.zone, reference=reference, day=self.day)
+
+    def _reread_bare_times(self) -> None:
+        for moment in self.moments:
+            try:
+                words = read_words(moment.when_text or "")
+                if words is None or words.date is not None:
+                    continue
+                reading = self._read(moment.when_text or "", moment.id)
+            except TimeNotUnderstood:
+                continue
+            moment.when, moment.when_precision = reading.when, reading.precision
 
     def time_question(self, moment_id: str, now: datetime | None = None) -> str:
         """A kind question when the moment's time lies after now or far from the others."""

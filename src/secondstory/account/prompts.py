@@ -91,6 +91,12 @@ class Identity(PromptModel):
     """Their optional role in the incident."""
     timezone: FieldWording
     """The zone their typed times are meant in."""
+    day: FieldWording = FieldWording(
+        label="Which day did this begin for you?",
+        help="Times you type without a day are read on this day. Empty is fine.",
+        placeholder="e.g. yesterday, Tue or 14 Mar",
+    )
+    """The day the incident began, asked only when the incident has no start time."""
 
 
 class Moments(PromptModel):

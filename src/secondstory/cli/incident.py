@@ -91,9 +91,9 @@ def run_new(args: argparse.Namespace) -> int:
     print(f"An invitation to send them:  secondstory incident invite {folder}")
     if started is None:
         print(
-            "No start time was given, so people's bare times (like 23:05) are read on the "
-            "day they type them, and the interview asks them for the day. To set it, add "
-            "started = 2017-01-31T23:00:00 to incident.toml"
+            "No start time was given, so the interview asks each person which day it began, "
+            "and reads times typed without a day (like 23:05) on that day. To set one start "
+            "for everyone, add started = 2017-01-31T23:00:00 to incident.toml"
         )
     return 0
 

@@ -68,7 +68,9 @@ def name_replacer(names: Sequence[tuple[str, str]]) -> Callable[[str], str]:
             for form in {part[0].upper() + part[1:], part.upper()}:
                 parts[form] = neutral if parts.get(form, neutral) == neutral else SHARED_PART
             mention = "@" + part.casefold()
-            mentions[mention] = neutral if mentions.get(mention, neutral) == neutral else SHARED_PART
+            mentions[mention] = (
+                neutral if mentions.get(mention, neutral) == neutral else SHARED_PART
+            )
     if not (whole or parts):
         return lambda text: text
     options = [rf"(?i:{_spaced(n)})" for n in sorted(whole, key=len, reverse=True)]

@@ -22,6 +22,7 @@ from secondstory.times.words import (
     TimeNotUnderstood,
     Words,
     not_understood,
+    read_date,
     read_words,
     shown,
 )
@@ -33,8 +34,10 @@ __all__ = [
     "Reading",
     "TimeNotUnderstood",
     "describe",
+    "describe_day",
     "format_reading",
     "format_when",
+    "parse_day",
     "parse_when",
     "to_utc",
     "window",
@@ -70,22 +73,62 @@ def zone_info(zone: str) -> ZoneInfo:
 
 
 def parse_when(
-    text: str, *, zone: str, reference: datetime | None = None, now: datetime | None = None
+    text: str,
+    *,
+    zone: str,
+    reference: datetime | None = None,
+    now: datetime | None = None,
+    day: date | None = None,
 ) -> Reading:
     """Read what a person typed for a moment's time, in their zone `zone`.
 
     `reference` (the previous timed moment, else the incident's start) decides the day
-    of a bare time; `now` (default: the real now; naive means UTC) anchors "today",
-    "yesterday" and, without a reference, weekdays and dates without a year.
+    of a bare time; without one, `day` (the day the person said it began) does, and
+    without either it is today, with a note saying so. `now` (default: the real now;
+    naive means UTC) anchors "today", "yesterday" and, without a reference, weekdays and
+    dates without a year.
     """
     home = zone_info(zone)
     words = read_words(text)
     if words is None:
         return Reading(None, "exact")
     try:
-        return _place(words, home, reference, _aware(now or datetime.now(UTC)))
+        return _place(words, home, reference, _aware(now or datetime.now(UTC)), day)
     except (ValueError, OverflowError) as exc:  # days before year 1 or after 9999
         raise not_understood(text) from exc
+
+
+DAY_EXAMPLES = "yesterday, Tuesday, 14 Mar or 2024-03-14"
+
+
+def parse_day(text: str, *, zone: str, now: datetime | None = None) -> date:
+    """Read a day typed alone ("yesterday", "Tue", "14 Mar", "2024-03-14") in zone `zone`.
+
+    A weekday or a date without a year is the most recent such day, as in `parse_when`
+    without a reference.
+    """
+    s = " ".join(text.lower().replace(",", " ").split()).strip(" .")
+    if len(s) > 40:
+        raise TimeNotUnderstood(
+            f'"{shown(text)}" is longer than a day usually is. Try {DAY_EXAMPLES}.'
+        )
+    found = read_date(s) if s else None
+    if found is None:
+        raise TimeNotUnderstood(f'I couldn\'t read "{shown(text)}" as a day. Try {DAY_EXAMPLES}.')
+    today = _aware(now or datetime.now(UTC)).astimezone(zone_info(zone)).date()
+    try:
+        day, _ = _choose_day(Words(Clock(12, 0), found, "exact"), UTC, None, today)
+    except (ValueError, OverflowError) as exc:
+        raise TimeNotUnderstood(
+            f'"{shown(text)}" is not a day I can place. Try {DAY_EXAMPLES}.'
+        ) from exc
+    return day
+
+
+def describe_day(day: date, *, now: datetime | None = None) -> str:
+    """A day in words, with its year when it is not this year's: "Thu 14 Mar"."""
+    year = _aware(now or datetime.now(UTC)).year
+    return _day(day) + (f" {day.year}" if day.year != year else "")
 
 
 def to_utc(when: datetime, zone: str) -> datetime:
@@ -144,7 +187,9 @@ def format_reading(reading: Reading) -> str:
     return prefix + text if text else ""
 
 
-def _place(words: Words, home: ZoneInfo, reference: datetime | None, now: datetime) -> Reading:
+def _place(
+    words: Words, home: ZoneInfo, reference: datetime | None, now: datetime, given: date | None
+) -> Reading:
     typed: tzinfo | None = None
     if words.zone is not None:
         typed = ZoneInfo(words.zone)
@@ -152,7 +197,11 @@ def _place(words: Words, home: ZoneInfo, reference: datetime | None, now: dateti
         typed = timezone(words.offset) if words.offset else UTC
     where = typed or home
     near = None if reference is None else to_utc(reference, home.key).astimezone(where)
-    day, day_note = _choose_day(words, where, near, now.astimezone(where).date())
+    today = now.astimezone(where).date()
+    if near is None and given is not None and words.date is None:
+        day, day_note = given, ""
+    else:
+        day, day_note = _choose_day(words, where, near, today)
     clock = words.clock
     wall = datetime(day.year, day.month, day.day, clock.hour, clock.minute, clock.second)
     dst_note = ""

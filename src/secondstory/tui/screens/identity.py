@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
+from secondstory.times.parse import TimeNotUnderstood, describe_day
 from secondstory.times.zones import is_zone
 from secondstory.tui.screens.step import StepScreen
 from secondstory.tui.widgets.bounded import BoundedInput
@@ -47,6 +48,18 @@ class IdentityScreen(StepScreen):
                     compact=True,
                 )
             yield Static("", id="timezone-message", classes="field-message")
+            if self.interview.asks_day:
+                prompt = identity.day
+                day = self.interview.day
+                yield Label(prompt.label, classes="field-label", markup=False)
+                yield Label(prompt.help, classes="field-help-always", markup=False)
+                yield BoundedInput(
+                    day.isoformat() if day else "",
+                    placeholder=prompt.placeholder,
+                    id="identity-day",
+                    compact=True,
+                )
+                yield Static(self._day_said(), id="day-message", classes="field-message")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -65,6 +78,9 @@ class IdentityScreen(StepScreen):
     def _keep(self, field: SafeInput) -> None:
         name = (field.id or "").removeprefix("identity-")
         value = field.stored_text
+        if name == "day":
+            self._keep_day(value)
+            return
         message = self.query_one("#timezone-message", Static)
         if name == "timezone":
             if not is_zone(value.strip()):
@@ -79,6 +95,23 @@ class IdentityScreen(StepScreen):
             self.interview.set_identity("timezone", value.strip())
             return
         self.interview.set_identity(name, value)
+
+    def _keep_day(self, value: str) -> None:
+        message = self.query_one("#day-message", Static)
+        try:
+            self.interview.set_day(value)
+        except TimeNotUnderstood as problem:
+            kept = self.interview.day
+            still = f" Until then, they are read on {describe_day(kept)}." if kept else ""
+            message.update(Text(problem.message + still))
+            return
+        message.update(Text(self._day_said()))
+
+    def _day_said(self) -> str:
+        day = self.interview.day
+        if day is None:
+            return "With no day here, a time without a day is read on the day you type it."
+        return f"Read as {describe_day(day)}."
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.focus_next()
