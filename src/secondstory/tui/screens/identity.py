@@ -102,10 +102,18 @@ class IdentityScreen(StepScreen):
             self.interview.set_day(value)
         except TimeNotUnderstood as problem:
             kept = self.interview.day
-            still = f" Until then, they are read on {describe_day(kept)}." if kept else ""
+            still = (
+                f" Until then, times without a day are read on {describe_day(kept)}."
+                if kept
+                else ""
+            )
             message.update(Text(problem.message + still))
-            return
-        message.update(Text(self._day_said()))
+        else:
+            message.update(Text(self._day_said()))
+        # At 80x24 the message is below the fold, under the field being typed in.
+        # The day is the last field, so its message is the end of the step.
+        body = self.query_one(".step-body", VerticalScroll)
+        self.call_after_refresh(lambda: self.call_after_refresh(body.scroll_end, animate=False))
 
     def _day_said(self) -> str:
         day = self.interview.day
