@@ -111,9 +111,10 @@ class IdentityScreen(StepScreen):
         else:
             message.update(Text(self._day_said()))
         # At 80x24 the message is below the fold, under the field being typed in.
-        # The day is the last field, so its message is the end of the step.
-        body = self.query_one(".step-body", VerticalScroll)
-        self.call_after_refresh(lambda: self.call_after_refresh(body.scroll_end, animate=False))
+        if self.focused is not None and self.focused.id == "identity-day":
+            # The day is the last field, so its message is the end of the step.
+            body = self.query_one(".step-body", VerticalScroll)
+            self.call_after_refresh(lambda: self.call_after_refresh(body.scroll_end, animate=False))
 
     def _day_said(self) -> str:
         day = self.interview.day
