@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.containers import Vertical
+from textual.widgets import Label, Static
 
 from secondstory.export.textsafe import printable
+from secondstory.tui.dialogs.form import FormDialog
 from secondstory.tui.widgets.safe_fields import SafeInput
 
 
@@ -29,7 +29,7 @@ class Field:
     value: str = ""
 
 
-class FieldsDialog(ModalScreen[dict[str, str] | None]):
+class FieldsDialog(FormDialog[dict[str, str] | None]):
     """Returns {name: words} for every box, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="fields-cancel")]
@@ -51,27 +51,12 @@ class FieldsDialog(ModalScreen[dict[str, str] | None]):
             for field in self.fields:
                 yield Label(field.label, classes="fac-label")
                 yield SafeInput(field.value, id=f"field-{field.name}")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(self.ok, id="ok", variant="primary")
-                yield Button("Cancel", id="cancel")
+            yield from self.buttons(self.ok)
 
     def on_mount(self) -> None:
         self.query_one(SafeInput).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._finish()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "ok":
-            self._finish()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def _finish(self) -> None:
+    def finish(self) -> None:
         words = {
             f.name: self.query_one(f"#field-{f.name}", SafeInput).stored_text.strip()
             for f in self.fields

@@ -5,15 +5,15 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.containers import Vertical
+from textual.widgets import Static
 
+from secondstory.tui.dialogs.form import FormDialog
 from secondstory.tui.widgets.nudge import NoteChoices
 from secondstory.tui.widgets.own_words import OwnWords
 
 
-class LinkDialog(ModalScreen[str | None]):
+class LinkDialog(FormDialog[str | None]):
     """Returns the note (may be empty) when the person links, None when they cancel."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="link-cancel")]
@@ -31,20 +31,10 @@ class LinkDialog(ModalScreen[str | None]):
             yield Static(self.second, classes="link-moment")
             yield Static(Text("A note on why, if you like (enter links them):", style="dim"))
             yield OwnWords(choices=self.choices, id="link-note")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Link them", id="ok", variant="primary")
-                yield Button("Cancel", id="cancel")
+            yield from self.buttons("Link them")
 
     def on_mount(self) -> None:
         self.query_one(OwnWords).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def finish(self) -> None:
         self.dismiss(self.query_one(OwnWords).text.strip())
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        ok = event.button.id == "ok"
-        self.dismiss(self.query_one(OwnWords).text.strip() if ok else None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

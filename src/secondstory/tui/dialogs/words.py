@@ -5,16 +5,16 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.containers import Vertical
+from textual.widgets import Static
 
 from secondstory.export.textsafe import printable
+from secondstory.tui.dialogs.form import FormDialog
 from secondstory.tui.widgets.nudge import NoteChoices
 from secondstory.tui.widgets.own_words import OwnWords
 
 
-class WordsDialog(ModalScreen[str | None]):
+class WordsDialog(FormDialog[str | None]):
     """Returns the words typed (stripped); None when cancelled or left empty, "" when words
     that were there are cleared."""
 
@@ -43,9 +43,7 @@ class WordsDialog(ModalScreen[str | None]):
             if self.about:
                 yield Static(Text(printable(self.about), style="dim"), classes="dialog-about")
             yield OwnWords(choices=self.choices, id="words")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(self.ok, id="ok", variant="primary")
-                yield Button("Cancel", id="cancel")
+            yield from self.buttons(self.ok)
 
     def on_mount(self) -> None:
         words = self.query_one(OwnWords)
@@ -53,19 +51,6 @@ class WordsDialog(ModalScreen[str | None]):
             words.set_text(self.text)
         words.focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._finish()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "ok":
-            self._finish()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def _finish(self) -> None:
+    def finish(self) -> None:
         words = self.query_one(OwnWords).text.strip()
         self.dismiss(words or (None if not self.text else ""))
