@@ -12,7 +12,9 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 REAL = DATA / "real"
 HALVES = ("dev.tsv", "test.tsv")
 FRESH = "fresh.tsv"  # the fresh held-out set, from sources in neither half
-SETS = (*HALVES, FRESH)
+FRESH2 = "fresh2.tsv"  # the second fresh held-out set, from sources in none of the above
+SETS = (*HALVES, FRESH, FRESH2)
+PER_ADDRESS = 7  # at most this many sentences of a fresh set from one address
 CATEGORIES = {
     "counterfactual",
     "hindsight",
@@ -94,4 +96,15 @@ def test_the_fresh_set_is_large_and_from_sources_in_neither_half() -> None:
     assert len(sources) >= 40
     assert max(sources.values()) <= 0.08 * len(fresh)
     seen = {row[3] for name in HALVES for row in rows(name)}
+    assert [source for source in sources if source in seen] == []
+
+
+def test_the_second_fresh_set_is_large_and_from_sources_in_no_other_set() -> None:
+    fresh2 = rows(FRESH2)
+    assert len(fresh2) >= 200
+    sources = Counter(row[3] for row in fresh2)
+    assert len(sources) >= 70
+    assert max(sources.values()) <= PER_ADDRESS
+    assert max(sources.values()) <= 0.08 * len(fresh2)
+    seen = {row[3] for name in (*HALVES, FRESH) for row in rows(name)}
     assert [source for source in sources if source in seen] == []
