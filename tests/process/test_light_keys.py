@@ -70,6 +70,9 @@ def test_keys_redraw_one_line_and_the_screen_shows_exactly_the_answer(
         for output in typed:
             assert len(output) < 600  # one line, never the whole box (about 640 B before)
             assert driver.rows_touched(output) <= 2  # a line change redraws the two lines
+        for output in typed[7:9]:  # "Y" and "Z", each typed right after another key
+            # sent from the first changed cell (tui/partial_lines.py), not the line's start
+            assert b"line 1 of" not in output and len(output) <= 120, output
         screen = driver.Screen()
         screen.feed(term.output())  # before saving: a note may redraw the whole screen
         mark = term.mark()

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.screen import Screen
 
-from secondstory.tui import terminal
+from secondstory.tui import partial_lines, terminal
 from secondstory.tui.hangup import HangUp
 from secondstory.tui.host import Saver, Settings
 from secondstory.tui.palette import screen_commands
@@ -61,6 +61,7 @@ class SecondstoryApp(App[None]):
     ]
 
     def __init__(self, settings: Settings) -> None:
+        partial_lines.install()  # a typed key re-sends its cells, not the whole line
         # On a 16-colour terminal (TERM=linux, plain xterm) the ANSI theme and the :ansi
         # styles, rather than the full-colour theme squeezed into 16 colours.
         sixteen = terminal.sixteen_colours()
