@@ -46,6 +46,25 @@ def test_the_startup_benchmark_runs_every_command_and_prints_them(
         assert command in out
 
 
+@pytest.mark.ssh
+@pytest.mark.skipif(sys.platform != "linux", reason="needs Linux and OpenSSH")
+def test_the_ssh_benchmark_logs_in_over_loopback_and_prints_the_first_frame(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import shutil
+
+    if (
+        not (shutil.which("ssh") and shutil.which("ssh-keygen"))
+        or _load("ssh_frame_bench")._sshd() is None
+    ):
+        pytest.skip("needs sshd, ssh and ssh-keygen (apt-get install openssh-server)")
+    bench = _load("ssh_frame_bench")
+    assert bench.main(["--rounds", "1", "--only", "ssh true,ssh bare"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "first frame, median" in lines[0]
+    assert [line.split("  ")[0] for line in lines[1:]] == ["ssh true", "ssh bare"]
+
+
 def test_the_terminal_model_keeps_what_a_partial_redraw_leaves() -> None:
     driver = _load("pty_driver")
     screen = driver.Screen(columns=10, rows=2)
