@@ -404,3 +404,21 @@ def test_an_opening_when_clause_closed_by_a_comma_is_not_a_hypothetical() -> Non
     text = "Back when I began in helpdesk, a team broke all the processes at once."
     assert "blame-other" in categories(text)
     assert "blame-other" not in categories("When a team breaks all the processes, it learns.")
+
+
+# --- an intensified lack judges people ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Laugh at the total lack of an excuse for it.", "It showed an utter lack of testing."],
+)
+def test_an_intensified_lack_is_judgement(text: str) -> None:
+    assert "judgement-lack-of" in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["The node ran out because of a lack of disk space.", "A lack of alerts hid it."]
+)
+def test_a_plain_lack_is_not_judgement(text: str) -> None:
+    assert "judgement-lack-of" not in rules(text)
