@@ -61,6 +61,7 @@ RULE_CASES = [
     ("judgement-stupid", "Diego made a stupid typo."),
     ("judgement-negligent", "Leaving debug on was negligent."),
     ("judgement-lack-of", "The rollout showed a complete lack of testing."),
+    ("blame-other-consequence", "The contractor unplugged the wrong rack, causing an outage."),
     ("judgement-lazy", "The handover notes were lazy."),
     ("judgement-obvious-mistake", "That was an obvious mistake."),
     ("self-blame-fault", "This outage is my fault."),
