@@ -96,7 +96,7 @@ def _validate(path: Path, data: dict[str, Any]) -> _Table:
         return table
     from secondstory.cli.lint_config_schema import validate  # pydantic: only for a bad file
 
-    checked = validate(path, data)
+    checked = validate(path, data, pyproject=path.name == PYPROJECT)
     return _Table(checked.select, checked.ignore, checked.rules)
 
 

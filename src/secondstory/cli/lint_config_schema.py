@@ -11,7 +11,6 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from secondstory.cli.lint_config import PYPROJECT
 from secondstory.errors import FileProblem
 from secondstory.files.tomlerrors import explain
 
@@ -53,9 +52,9 @@ class PyProject(BaseModel):
     tool: _Tool
 
 
-def validate(path: Path, data: dict[str, Any]) -> LintTable:
+def validate(path: Path, data: dict[str, Any], *, pyproject: bool) -> LintTable:
     """The lint table of `path`, or one FileProblem naming the file, line and key."""
-    model: type[BaseModel] = PyProject if path.name == PYPROJECT else OwnFile
+    model: type[BaseModel] = PyProject if pyproject else OwnFile
     try:
         parsed = model.model_validate(data)
     except ValidationError as exc:

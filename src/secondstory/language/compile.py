@@ -9,19 +9,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from secondstory.errors import FileProblem
-from secondstory.language.rules import (
-    Rule,
-    RuleSet,
-    Vocabulary,
-    builtin_path,
-    ends_of,
-    needs_of,
-)
+from secondstory.language.compiled import Rule, RuleSet, Vocabulary, ends_of, needs_of
 from secondstory.language.scan import (
     keyword_scanner,
     leading_keywords,
 )
-from secondstory.language.schema import ContextSpec, RulesFile, RuleSpec, SubjectsSpec, _extend
+from secondstory.language.schema import ContextSpec, RulesFile, RuleSpec, SubjectsSpec, extend
 from secondstory.language.words import alternation, word_classes
 
 _TERM = re.compile(r"\{([a-z_]+)\}")
@@ -36,8 +29,8 @@ def merge(files_in_order: Sequence[tuple[Path, RulesFile]]) -> RuleSet:
     for path, data in files_in_order:
         for name, words in data.terms.items():
             terms[name] = terms.get(name, []) + words
-        subjects = _extend(subjects, data.subjects)
-        context = _extend(context, data.context)
+        subjects = extend(subjects, data.subjects)
+        context = extend(context, data.context)
         for name in _CONTEXT_PATTERNS:
             _joined(path, f"context.{name}", getattr(data.context, name), "", "")
         _joined(path, "subjects.person_verbs", data.subjects.person_verbs, "", "")
@@ -45,7 +38,8 @@ def merge(files_in_order: Sequence[tuple[Path, RulesFile]]) -> RuleSet:
             specs[spec.id] = (path, spec)
         for rule_id in data.disabled:
             specs.pop(rule_id, None)
-    vocabulary = _vocabulary(subjects, context)
+    first = files_in_order[0][0] if files_in_order else Path("language.toml")
+    vocabulary = _vocabulary(first, subjects, context)
     classes = set(word_classes())
     rules = tuple(
         _compile_rule(path, spec, _Expander(path, terms, classes)) for path, spec in specs.values()
@@ -78,8 +72,8 @@ def _technical_index(where: Path, terms: list[str]) -> dict[str, tuple[re.Patter
     return index
 
 
-def _vocabulary(subjects: SubjectsSpec, context: ContextSpec) -> Vocabulary:
-    where = builtin_path()  # every file's patterns were already checked in merge()
+def _vocabulary(where: Path, subjects: SubjectsSpec, context: ContextSpec) -> Vocabulary:
+    # `where` only names a file in a message: every file's patterns were checked in merge()
 
     def lower(words: Iterable[str]) -> frozenset[str]:
         return frozenset(word.lower() for word in words)

@@ -155,7 +155,7 @@ def read_rules_file(path: Path) -> RulesFile:
     return parse_model(path, read_toml(path), RulesFile, KIND)
 
 
-def _extend(base: S, more: S) -> S:
+def extend(base: S, more: S) -> S:
     """Lists grow, single values are replaced, by what a later file sets."""
     values = base.model_dump(by_alias=True)
     for key, value in more.model_dump(by_alias=True, exclude_unset=True).items():
