@@ -30,7 +30,7 @@ CACHE_FORMAT = 3
 KEEP = 4
 """How many cached rule sets stay in the folder (a team file edited often leaves old ones)."""
 MAX_CACHE_BYTES = 32 * 1024 * 1024
-"""A cache file larger than this is not read (the built-in rules take about 2 MB)."""
+"""A cache file larger than this is not read (the built-in rules take about 0.8 MB)."""
 _CODE = ("rules.py", "compiled.py", "schema.py", "compile.py", "scan.py", "words.py")
 """The modules whose code decides what a compiled rule set holds."""
 
