@@ -3,11 +3,13 @@
     python bench/startup_bench.py [--rounds 15] [--against SRC]
 
 Each command runs as a fresh process; configurations interleave (A B C A B C ...), and
-the medians are printed with the time above `python -c pass` (the interpreter's own
-start), which is what secondstory adds. With --against, the same commands also run with
-another copy of the source on PYTHONPATH (e.g. an older commit unpacked with
-`git archive COMMIT src | tar -x -C /tmp/base`, then --against /tmp/base/src), in the
-same rounds, so the two versions meet the same machine load.
+the medians (wall time, and CPU time: user + system) are printed with the time above
+`python -c pass` (the interpreter's own start), which is what secondstory adds. With
+--against, the same commands also run with another copy of the source on PYTHONPATH (e.g.
+an older commit unpacked with `git archive COMMIT src | tar -x -C /tmp/base`, then
+--against /tmp/base/src), in the same rounds, so the two versions meet the same machine
+load. With PYTHONDONTWRITEBYTECODE set, compile both sources first (`python -m compileall
+src /tmp/base/src`), or every run compiles them again.
 
 Commands: --help; lint on a six-line Markdown file (the compiled rules already cached,
 as on every run after the first); merge of the sample incident to Markdown.
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -46,10 +49,15 @@ def commands(tmp: Path) -> dict[str, list[str]]:
     }
 
 
-def run_once(argv: list[str], env: dict[str, str]) -> float:
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one run of `argv`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,15 +80,24 @@ def main(argv: list[str] | None = None) -> int:
         for argv_, env_ in configs.values():  # warm: caches, compiled rules, page cache
             run_once(argv_, env_)
         times: dict[tuple[str, str], list[float]] = {key: [] for key in configs}
+        cpus: dict[tuple[str, str], list[float]] = {key: [] for key in configs}
         for _ in range(args.rounds):
             for key, (argv_, env_) in configs.items():
-                times[key].append(run_once(argv_, env_))
+                wall, cpu = run_once(argv_, env_)
+                times[key].append(wall)
+                cpus[key].append(cpu)
     bare = statistics.median(times[("python", "-c pass")])
-    print(f"{'version':<9}{'command':<12}{'median ms':>10}{'above python ms':>17}")
+    bare_cpu = statistics.median(cpus[("python", "-c pass")])
+    print(
+        f"{'version':<9}{'command':<12}{'median ms':>10}{'above python ms':>17}"
+        f"{'CPU ms':>8}{'CPU above python':>18}"
+    )
     for (version, label), values in times.items():
         median = statistics.median(values)
-        above = "" if version == "python" else f"{(median - bare) * 1000:17.0f}"
-        print(f"{version:<9}{label:<12}{median * 1000:>10.0f}{above}")
+        cpu = statistics.median(cpus[(version, label)])
+        above = f"{(median - bare) * 1000:17.0f}" if version != "python" else " " * 17
+        cpu_above = f"{(cpu - bare_cpu) * 1000:18.0f}" if version != "python" else ""
+        print(f"{version:<9}{label:<12}{median * 1000:>10.0f}{above}{cpu * 1000:>8.0f}{cpu_above}")
     return 0
 
 

@@ -67,3 +67,36 @@ def test_the_merge_command_offers_exactly_the_export_formats() -> None:
     from secondstory.export import FORMATS, NAMES
 
     assert sorted(NAMES) == sorted(FORMATS)
+
+
+@pytest.mark.parametrize("settings", [None, '[lint]\nignore = ["hindsight"]\n'])
+def test_lint_with_its_rules_cached_loads_no_model(settings: str | None, tmp_path: Path) -> None:
+    """pydantic (most of lint's start-up) only when rules or settings must be validated."""
+    import os
+
+    draft = tmp_path / "draft.md"
+    draft.write_text("The deploy broke because Sam should have checked.\n", encoding="utf-8")
+    argv = ["lint", "--no-config", str(draft)]
+    if settings is not None:
+        (tmp_path / ".secondstory.toml").write_text(settings, encoding="utf-8")
+        argv = ["lint", str(draft)]
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env["SECONDSTORY_HOME"] = str(tmp_path / "home")
+    code = (
+        "import contextlib, io, json, sys\n"
+        "from secondstory.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):\n"
+        f"    main({argv!r})\n"
+        "print(json.dumps([out.getvalue(), sorted(sys.modules)]))\n"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env
+        )
+        for _ in range(2)  # the first compiles the rules and keeps them; the second reads them
+    ]
+    first, second = (json.loads(run.stdout.splitlines()[-1]) for run in runs)
+    assert "should-have" in second[0] and first[0] == second[0]
+    assert "pydantic" in first[1]  # a cache miss validates the rules file
+    assert _among(set(second[1]), MODELS) == []

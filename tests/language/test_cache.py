@@ -114,3 +114,18 @@ def test_a_cache_folder_that_cannot_be_written_only_means_compiling_again(
 def test_rules_read_back_equal_the_rules_compiled() -> None:
     compiled = load_rules(use_config=False)
     assert load_rules(use_config=False) == compiled
+
+
+def test_a_large_word_set_is_written_once_and_read_back_as_one_set() -> None:
+    from secondstory.language.cache import SHARED_SET, encode
+
+    words = frozenset(f"word{n}" for n in range(SHARED_SET))
+    small = frozenset({"a", "b"})
+    encoded = encode((words, small, words), CLASSES, {})
+    text = json.dumps(encoded)
+    assert text.count("word0") == 1 and '"$same": 0' in text
+    first, second, third = decode(text.encode(), CLASSES)  # type: ignore[misc]
+    assert first == words == third and second == small
+    assert first is third  # one set in memory, as in one file
+    with pytest.raises(CacheMiss):
+        decode(b'{"$tuple": [{"$same": 0}]}', CLASSES)  # a reference before its set

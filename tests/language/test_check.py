@@ -60,6 +60,8 @@ RULE_CASES = [
     ("judgement-careless", "It was a careless change."),
     ("judgement-stupid", "Diego made a stupid typo."),
     ("judgement-negligent", "Leaving debug on was negligent."),
+    ("judgement-lack-of", "The rollout showed a complete lack of testing."),
+    ("blame-other-consequence", "The contractor unplugged the wrong rack, causing an outage."),
     ("judgement-lazy", "The handover notes were lazy."),
     ("judgement-obvious-mistake", "That was an obvious mistake."),
     ("self-blame-fault", "This outage is my fault."),
@@ -652,3 +654,19 @@ def test_check_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> Non
         assert gc.isenabled() is enabled
     finally:
         gc.enable()
+
+
+def test_the_keyword_scanner_finds_keywords_that_overlap_or_share_a_start() -> None:
+    from secondstory.language.scan import keyword_scanner
+
+    scanner = keyword_scanner({"should", "should have", "have", "ave", " cause", "cause"})
+    text = "we should have known; should haves, a cause"
+    assert scanner.find(text) == {
+        "should": [3, 22],
+        "should have": [3, 22],
+        "have": [10, 29],
+        "ave": [11, 30],
+        " cause": [37],
+        "cause": [38],
+    }
+    assert keyword_scanner(set()).find(text) == {}

@@ -404,3 +404,57 @@ def test_an_opening_when_clause_closed_by_a_comma_is_not_a_hypothetical() -> Non
     text = "Back when I began in helpdesk, a team broke all the processes at once."
     assert "blame-other" in categories(text)
     assert "blame-other" not in categories("When a team breaks all the processes, it learns.")
+
+
+# --- an intensified lack judges people ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Laugh at the total lack of an excuse for it.", "It showed an utter lack of testing."],
+)
+def test_an_intensified_lack_is_judgement(text: str) -> None:
+    assert "judgement-lack-of" in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["The node ran out because of a lack of disk space.", "A lack of alerts hid it."]
+)
+def test_a_plain_lack_is_not_judgement(text: str) -> None:
+    assert "judgement-lack-of" not in rules(text)
+
+
+# --- a consequence after a comma takes the subject of its clause -----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An engineer had disconnected a power supply near the airport, causing a surge.",
+        "The new hire ran the script against production, taking down the site for an hour.",
+    ],
+)
+def test_a_persons_action_told_as_what_broke_things_is_blame(text: str) -> None:
+    assert "blame-other-consequence" in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deploy pushed a bad config to every node, causing an outage.",
+        "We restarted the primary, causing a brief outage.",  # the writer: not blame-other
+        "Sam restarted the primary, causing a planned failover.",  # no harm named
+        "If someone unplugs the rack, causing an outage, the pager goes off.",  # hypothetical
+    ],
+)
+def test_a_system_the_writer_or_no_harm_is_not_blame_other(text: str) -> None:
+    assert "blame-other-consequence" not in rules(text)
+
+
+def test_a_word_cut_by_the_reach_of_the_clause_is_left_out() -> None:
+    from secondstory.language.context import clause_tokens
+
+    text = "An engineer had disconnected a power supply at a data center near the old airport"
+    tokens, _ = clause_tokens(text, len(text), reach=len(text) - 1)  # cuts "An" to "n"
+    assert tokens[0] == "engineer"
+    assert clause_tokens(text, len(text), reach=len(text))[0][0] == "An"

@@ -4,6 +4,9 @@
 (a pyproject.toml without it is passed over, as ruff does). The nearest folder with either
 wins; in one folder `.secondstory.toml` comes first. Rules files are named relative to the
 file that names them.
+
+A table that is plainly right is read by hand; anything else is validated by the pydantic
+models in lint_config_schema, which word the errors. So lint starts without pydantic.
 """
 
 from __future__ import annotations
@@ -13,51 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-
 from secondstory.errors import FileProblem
-from secondstory.files.storage import read_toml
-from secondstory.files.tomlerrors import explain
+from secondstory.files.reading import read_toml
 
 OWN_FILE = ".secondstory.toml"
 PYPROJECT = "pyproject.toml"
-
-
-class LintTable(BaseModel):
-    """The lint settings a project may write down."""
-
-    model_config = ConfigDict(extra="forbid", strict=True)
-    select: list[str] | None = None
-    """Rule ids or categories to report; absent means all of them."""
-    ignore: list[str] = []
-    """Rule ids or categories never to report; ignore wins over select."""
-    rules: str | list[str] = []
-    """Team language rules files to add, relative to this file."""
-
-
-class OwnFile(BaseModel):
-    """`.secondstory.toml`."""
-
-    model_config = ConfigDict(extra="forbid", strict=True)
-    lint: LintTable = LintTable()
-    """`secondstory lint` settings."""
-
-
-class _Secondstory(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-    lint: LintTable = LintTable()
-
-
-class _Tool(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-    secondstory: _Secondstory
-
-
-class PyProject(BaseModel):
-    """The part of `pyproject.toml` secondstory reads: `[tool.secondstory]`."""
-
-    model_config = ConfigDict(extra="ignore")
-    tool: _Tool
 
 
 @dataclass(frozen=True)
@@ -127,14 +90,51 @@ def read_config(path: Path) -> LintConfig:
     return config
 
 
-def _validate(path: Path, data: dict[str, Any]) -> LintTable:
-    model: type[BaseModel] = PyProject if path.name == PYPROJECT else OwnFile
-    try:
-        parsed = model.model_validate(data)
-    except ValidationError as exc:
-        text = path.read_text("utf-8", errors="replace")
-        raise FileProblem(path, explain(exc, model, text)) from None
-    if isinstance(parsed, PyProject):
-        return parsed.tool.secondstory.lint
-    assert isinstance(parsed, OwnFile)
-    return parsed.lint
+def _validate(path: Path, data: dict[str, Any]) -> _Table:
+    table = _plain_table(path, data)
+    if table is not None:
+        return table
+    from secondstory.cli.lint_config_schema import validate  # pydantic: only for a bad file
+
+    checked = validate(path, data, pyproject=path.name == PYPROJECT)
+    return _Table(checked.select, checked.ignore, checked.rules)
+
+
+@dataclass(frozen=True)
+class _Table:
+    select: list[str] | None
+    ignore: list[str]
+    rules: str | list[str]
+
+
+_KEYS = frozenset({"select", "ignore", "rules"})
+
+
+def _plain_table(path: Path, data: dict[str, Any]) -> _Table | None:
+    """The lint table when the file holds exactly what the schema allows, else None.
+
+    Strict like the schema: only the known keys, lists of strings, `rules` a string or a
+    list of them; in `.secondstory.toml` no other table, in `pyproject.toml` nothing
+    under [tool.secondstory] but `lint`."""
+    if path.name == PYPROJECT:
+        tool = data.get("tool")
+        ours = tool.get("secondstory") if isinstance(tool, dict) else None
+        if not isinstance(ours, dict) or not set(ours) <= {"lint"}:
+            return None
+        lint = ours.get("lint", {})
+    else:
+        if not set(data) <= {"lint"}:
+            return None
+        lint = data.get("lint", {})
+    if not isinstance(lint, dict) or not set(lint) <= _KEYS:
+        return None
+    select, ignore, rules = lint.get("select"), lint.get("ignore", []), lint.get("rules", [])
+    if select is not None and not _strings(select):
+        return None
+    if not _strings(ignore) or not (isinstance(rules, str) or _strings(rules)):
+        return None
+    return _Table(select, ignore, rules)
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)

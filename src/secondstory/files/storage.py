@@ -6,9 +6,9 @@ new one, never half of either. A file that cannot be read is reported, never rew
 
 Temporary files are named `.<file>.<pid>-<host>.<random>.tmp`, created with the final
 file's mode, and removed by `clean_leftovers` once the process that wrote them is gone.
-Reading opens only ordinary files (never waiting on a pipe or device), refuses symbolic
-links where secondstory looks for its own files, and refuses a file over the size limits
-in `limits` before parsing it.
+Reading (in `reading`, re-exported here) opens only ordinary files (never waiting on a
+pipe or device), refuses symbolic links where secondstory looks for its own files, and
+refuses a file over the size limits in `limits` before parsing it.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ import secrets
 import socket
 import stat
 import time
-import tomllib
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -33,6 +32,11 @@ from secondstory.errors import FileProblem, NewerFormat
 from secondstory.files.limits import MAX_FILE_BYTES, describe_size, over_limit
 from secondstory.files.model import FORMAT
 from secondstory.files.paths import PRIVATE_FILE
+
+# Reading lives in `reading` (no pydantic there); its names stay importable from here.
+from secondstory.files.reading import parse_toml as parse_toml
+from secondstory.files.reading import read_bytes as read_bytes
+from secondstory.files.reading import read_toml as read_toml
 
 M = TypeVar("M", bound=BaseModel)
 SHARED_FILE = 0o644
@@ -257,73 +261,6 @@ def holds(path: Path, data: bytes) -> bool:
         return path.is_file() and path.read_bytes() == data
     except OSError:
         return False
-
-
-def read_bytes(path: Path, *, follow_symlinks: bool = True, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of an ordinary file, or one clear FileProblem; never waits on a pipe.
-
-    With `follow_symlinks` False, a symbolic link is refused rather than followed: used
-    where secondstory looks for its own files (accounts/, drafts, incident.toml).
-    """
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-    if not follow_symlinks:
-        flags |= os.O_NOFOLLOW
-    try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        raise FileProblem(path, "no such file") from None
-    except IsADirectoryError:
-        raise FileProblem(path, "is a folder, not a file") from None
-    except OSError as exc:
-        if exc.errno == errno.ELOOP and not follow_symlinks:
-            raise FileProblem(
-                path, "is a symbolic link; secondstory reads only ordinary files here"
-            ) from None
-        raise FileProblem(path, f"cannot be read ({exc.strerror or exc})") from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise FileProblem(path, "is a folder, not a file")
-        if not stat.S_ISREG(info.st_mode):
-            raise FileProblem(path, "is not an ordinary file (a pipe, device or socket)")
-        too_big = FileProblem(
-            path,
-            f"is larger than the {describe_size(limit)} secondstory reads "
-            f"({describe_size(max(info.st_size, limit + 1))}); it was not read",
-        )
-        if info.st_size > limit:
-            raise too_big
-        chunks: list[bytes] = []
-        size = 0
-        while chunk := os.read(fd, 1 << 20):
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > limit:  # it grew after the check
-                raise too_big
-        return b"".join(chunks)
-    except OSError as exc:
-        raise FileProblem(path, f"cannot be read ({exc.strerror or exc})") from None
-    finally:
-        os.close(fd)
-
-
-def parse_toml(path: Path, raw: bytes) -> dict[str, Any]:
-    """The parsed TOML of bytes read from `path`, or one clear FileProblem."""
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise FileProblem(path, "is not UTF-8 text") from None
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise FileProblem(path, f"is not valid TOML ({exc})") from None
-    except RecursionError:
-        raise FileProblem(path, "is not valid TOML (nested too deeply)") from None
-
-
-def read_toml(path: Path, *, follow_symlinks: bool = True) -> dict[str, Any]:
-    """The parsed TOML of `path`, or one clear FileProblem."""
-    return parse_toml(path, read_bytes(path, follow_symlinks=follow_symlinks))
 
 
 def parse_model(path: Path, data: dict[str, Any], model: type[M], kind: str) -> M:

@@ -23,16 +23,20 @@ from typing import Any, TypeVar
 from secondstory import __version__
 from secondstory.errors import SecondstoryError
 from secondstory.files.paths import PRIVATE_FILE, cache_dir, ensure_private_dir
-from secondstory.files.storage import atomic_write, read_bytes
+from secondstory.files.reading import read_bytes
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 """Bumped when the layout of a cache file changes."""
 KEEP = 4
 """How many cached rule sets stay in the folder (a team file edited often leaves old ones)."""
 MAX_CACHE_BYTES = 32 * 1024 * 1024
-"""A cache file larger than this is not read (the built-in rules take about 2 MB)."""
-_CODE = ("rules.py", "scan.py", "words.py")
+"""A cache file larger than this is not read (the built-in rules take about 0.8 MB)."""
+_CODE = ("rules.py", "compiled.py", "schema.py", "compile.py", "scan.py", "words.py")
 """The modules whose code decides what a compiled rule set holds."""
+
+SHARED_SET = 64
+"""A word set this large is written once and named by its number after that: the same
+word classes stand in many patterns, and were most of the file's bytes and reading time."""
 
 T = TypeVar("T")
 
@@ -115,7 +119,9 @@ def cached(
         pass  # no cache yet, or one that cannot be used: compile and write it anew
     value = build()
     try:
-        data = json.dumps(encode(value, allowed), separators=(",", ":")).encode()
+        from secondstory.files.storage import atomic_write  # only on a miss: it loads pydantic
+
+        data = json.dumps(encode(value, allowed, {}), separators=(",", ":")).encode()
         ensure_private_dir(path.parent)
         atomic_write(path, data, PRIVATE_FILE)
         _prune(path.parent, keep=path)
@@ -124,32 +130,44 @@ def cached(
     return value
 
 
-def encode(value: object, allowed: dict[str, type[Any]]) -> object:
+def encode(
+    value: object, allowed: dict[str, type[Any]], shared: dict[frozenset[str], int] | None = None
+) -> object:
     """Plain JSON for a compiled value; raises CacheMiss for anything it cannot hold.
 
     Scalars stay as they are; every other value is an object with one key, its tag,
-    which starts with "$" (a field name never does)."""
+    which starts with "$" (a field name never does). With `shared`, a large word set is
+    written whole (`$words`) the first time and as `{"$same": n}` after that: json reads
+    a file in order, so the decoder has met the set before any reference to it."""
     if value is None or isinstance(value, bool | int | str):
         return value
     if isinstance(value, re.Pattern | LazyPattern):
         return {"$re": [value.pattern, value.flags, sorted(value.groupindex.items())]}
     if isinstance(value, tuple | list):
-        return {f"${type(value).__name__}": [encode(item, allowed) for item in value]}
+        return {f"${type(value).__name__}": [encode(item, allowed, shared) for item in value]}
     if isinstance(value, frozenset):
         if all(type(item) is str for item in value):  # word sets: most of the file
-            return {"$frozenset": sorted(value)}
+            if shared is None or len(value) < SHARED_SET:
+                return {"$frozenset": sorted(value)}
+            if value in shared:
+                return {"$same": shared[value]}
+            shared[value] = len(shared)
+            return {"$words": sorted(value)}
+        # sorted below, so written in another order than encoded: nothing shared inside
         items = [encode(item, allowed) for item in value]
         return {"$frozenset": sorted(items, key=lambda item: json.dumps(item, sort_keys=True))}
     if isinstance(value, dict):
         return {
-            "$dict": [encode(k, allowed) for k in value]
-            + [encode(v, allowed) for v in value.values()]
+            "$dict": [encode(k, allowed, shared) for k in value]
+            + [encode(v, allowed, shared) for v in value.values()]
         }
     if isinstance(value, Path):
         return {"$path": str(value)}
     name = type(value).__name__
     if dataclasses.is_dataclass(value) and allowed.get(name) is type(value):
-        fields = {f.name: encode(getattr(value, f.name), allowed) for f in _fields(type(value))}
+        fields = {
+            f.name: encode(getattr(value, f.name), allowed, shared) for f in _fields(type(value))
+        }
         return {"$class": [name, fields]}
     raise CacheMiss(f"cannot keep a {name}")
 
@@ -174,6 +192,7 @@ class _Decoder:
     def __init__(self, allowed: dict[str, type[Any]]) -> None:
         self.allowed = allowed
         self.fields = {name: {f.name for f in _fields(cls)} for name, cls in allowed.items()}
+        self.shared: list[frozenset[str]] = []  # the `$words` sets met so far, in order
 
     def node(self, data: dict[str, Any]) -> object:
         if len(data) != 1 or not next(iter(data)).startswith("$"):
@@ -181,6 +200,11 @@ class _Decoder:
         [(tag, body)] = data.items()
         if tag == "$path" and isinstance(body, str):
             return Path(body)
+        if tag == "$same" and type(body) is int and 0 <= body < len(self.shared):
+            return self.shared[body]
+        if tag == "$words" and isinstance(body, list) and all(type(w) is str for w in body):
+            self.shared.append(frozenset(body))
+            return self.shared[-1]
         if not isinstance(body, list):
             raise CacheMiss("not a value this cache writes")
         if tag == "$re" and _is_pattern(body):

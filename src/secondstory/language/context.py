@@ -69,6 +69,8 @@ def clause_tokens(text: str, start: int, reach: int = 90) -> tuple[list[str], bo
         before_aside, opens = clause_tokens(text, aside, reach)
         return before_aside + _WORD.findall(text, last.end(), start), opens
     tokens = _WORD.findall(text, last.end() if last else low, start)
+    if last is None and low and tokens and text[low - 1].isalnum():
+        tokens = tokens[1:]  # a word cut by the reach is no word: "n engineer"
     # one lower() and a set test in C: most clauses hold no conjunction
     lowered = " ".join(tokens).lower().split(" ")  # words hold no spaces
     if tokens and not _CONJUNCTIONS.isdisjoint(lowered):
@@ -548,6 +550,10 @@ def hypothetical(
         verb not in vocabulary.verb_forms and not verb.endswith("ed")
     )
     words = [word.lower() for word in main_clause(text, start, tokens)]
+    if not words and text[start - 2 : start] == ", ":
+        # "if someone unplugs it, causing an outage": the words after the comma belong to
+        # the clause before it, imagined or not
+        words = [word.lower() for word in tokens]
     modal = not _MODALS.isdisjoint(words)
     subject = words[1:] if words and words[0] in _CONJUNCTIONS else words
     while subject and subject[-1] in _AUXILIARIES:

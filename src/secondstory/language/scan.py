@@ -9,7 +9,6 @@ match may reach BEFORE characters before its keyword and AFTER characters past i
 from __future__ import annotations
 
 import heapq
-import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,97 +17,49 @@ from typing import Any
 BEFORE, AFTER = 50, 80
 
 
-# How common each character is in English prose (most common first). The scanner looks
-# for each keyword from its least common character on, so fewer positions need a look.
-_COMMON = " etaoinshrdlcumwfgypbvkjxqz"
-_MIN_PIECE = 4
-
-
 @dataclass(frozen=True)
 class KeywordScanner:
     """Finds every rule keyword in one pass over lowercased text."""
 
     pattern: re.Pattern[str] | None
-    # piece found -> what to verify and record around each find: (where the keyword
-    # starts, relative to the find; where a longer piece starts; that piece, if it needs
-    # verifying; the part of the keyword before its piece, if any; the keyword).
-    checks: dict[str, tuple[tuple[int, int, str, str, str], ...]]
+    # the longest keyword found at a place -> every keyword that begins there with it
+    # (itself and the keywords it starts with: "should" for "should have")
+    prefixes: dict[str, tuple[str, ...]]
 
     def find(self, lowered: str) -> dict[str, list[int]]:
         """Where each keyword occurs, in ascending order."""
         if self.pattern is None:
             return {}
         hits: dict[str, list[int]] = {}
-        startswith = lowered.startswith
-        checks = self.checks
-        for match in self.pattern.finditer(lowered):
-            at = match.start()
-            for shift, inner, piece, head, word in checks[match[0]]:
-                start = at + shift
-                if start < 0 or (piece and not startswith(piece, at + inner)):
-                    continue
-                if head and not startswith(head, start):
-                    continue
+        prefixes = self.prefixes
+        # one zero-width match per place where a keyword begins, holding the longest one
+        for at, longest in [(match.start(), match[1]) for match in self.pattern.finditer(lowered)]:
+            for word in prefixes[longest]:
                 places = hits.get(word)
                 if places is None:
-                    hits[word] = [start]
-                elif places[-1] != start:
-                    places.append(start)
-        for word, places in hits.items():  # a keyword found from two pieces: out of order
-            if any(later <= earlier for earlier, later in itertools.pairwise(places)):
-                hits[word] = sorted(set(places))
+                    hits[word] = [at]
+                else:
+                    places.append(at)
         return hits
 
 
 def keyword_scanner(words: set[str]) -> KeywordScanner:
-    """One regex, shaped as a trie, over a rare-lettered piece of every keyword."""
-    pieces: dict[str, list[tuple[int, str]]] = {}
-    for word in filter(None, words):
-        offset = _rarest_start(word)
-        pieces.setdefault(word[offset:], []).append((offset, word))
-    if not pieces:
+    """One regex, a trie of every keyword inside a lookahead, so that keywords that
+    overlap are all found: two keywords beginning at the same place are one the start of
+    the other, and the trie tries the longer first."""
+    keywords = sorted(filter(None, words))
+    if not keywords:
         return KeywordScanner(None, {})
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for piece in pieces:
+    for word in keywords:
         node = trie
-        for char in piece:
+        for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    checks = {
-        found: tuple(
-            (
-                inner - offset,
-                inner,
-                "" if found[inner:].startswith(piece) else piece,  # within the find: known
-                word[:offset],
-                word,
-            )
-            for inner, piece in _starting_inside(found, set(pieces))
-            for offset, word in pieces[piece]
-        )
-        for found in pieces
+    prefixes = {
+        word: tuple(other for other in keywords if word.startswith(other)) for word in keywords
     }
-    return KeywordScanner(re.compile(_trie_regex(trie)), checks)
-
-
-def _rarest_start(word: str) -> int:
-    """Where the piece to search for begins: at the rarest character that leaves enough."""
-    last = max(0, len(word) - _MIN_PIECE)
-    rank = {index: _COMMON.find(char) for index, char in enumerate(word[: last + 1])}
-    return max(rank, key=lambda index: (len(_COMMON) if rank[index] < 0 else rank[index], -index))
-
-
-def _starting_inside(found: str, pieces: set[str]) -> list[tuple[int, str]]:
-    """(offset, piece) for every piece that may begin within `found` where it matched.
-
-    The scan resumes after a match, so pieces overlapping it are checked from here."""
-    inside = []
-    for inner in range(len(found)):
-        rest = found[inner:]
-        for piece in pieces:
-            if rest.startswith(piece) or (inner > 0 and piece.startswith(rest)):
-                inside.append((inner, piece))
-    return inside
+    return KeywordScanner(re.compile(f"(?=({_trie_regex(trie)}))"), prefixes)
 
 
 def _trie_regex(node: dict) -> str:  # type: ignore[type-arg]

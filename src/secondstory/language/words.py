@@ -13,24 +13,11 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
-
 from secondstory.files.resources import builtin_prompt_file
-from secondstory.files.storage import parse_model, read_toml
 
-KIND = "secondstory.language-words"
 FILE_NAME = "language_words.toml"
 _PLAIN = re.compile(r"[a-z][a-z'-]*\Z")
 _TRIE_FROM = 12  # fewer plain words than this stay a plain alternation
-
-
-class WordsFile(BaseModel):
-    """The generated word classes."""
-
-    model_config = ConfigDict(extra="forbid", strict=True)
-    format: int
-    kind: str
-    classes: dict[str, list[str]]
 
 
 def builtin_words_path() -> Path:
@@ -41,8 +28,10 @@ def builtin_words_path() -> Path:
 @functools.cache
 def word_classes(path: Path | None = None) -> dict[str, tuple[str, ...]]:
     """Class name -> its words, read once per process."""
+    from secondstory.language.schema import read_words_file  # pydantic: only when compiling
+
     where = path or builtin_words_path()
-    data = parse_model(where, read_toml(where), WordsFile, KIND)
+    data = read_words_file(where)
     return {name: tuple(words) for name, words in data.classes.items()}
 
 
