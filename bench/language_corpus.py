@@ -2,8 +2,8 @@
 
 Run `python bench/language_corpus.py` to print the per-category table used in
 docs/language.md, or `--misses` to list every sentence it gets wrong. `--real dev` (or
-`--real test`, `--real fresh`) scores the real-text evaluation set in tests/data/real/ the
-same way:
+`--real test`, `--real fresh`, `--real fresh2`) scores the real-text evaluation set in
+tests/data/real/ the same way:
 sentences written by other people, whose third column is the address they came from.
 
 Scoring. A sentence is labelled with one category, several acceptable ones joined by "|",
@@ -34,6 +34,7 @@ REAL = {
     "dev": DATA / "real" / "dev.tsv",
     "test": DATA / "real" / "test.tsv",
     "fresh": DATA / "real" / "fresh.tsv",  # the fresh held-out set: score once, never tune
+    "fresh2": DATA / "real" / "fresh2.tsv",  # the second fresh set: scored once, never tune
 }
 NEGATIVE = "-"
 EXPECTATION = "expectation"

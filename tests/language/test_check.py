@@ -617,7 +617,9 @@ def test_the_held_out_sentences_meet_the_same_targets() -> None:
 def test_the_docs_show_the_numbers_the_corpus_gives_today() -> None:
     corpus = corpus_module()
     docs = (BENCH.parent / "docs" / "language.md").read_text(encoding="utf-8")
-    for marker, path in (("corpus-table", corpus.CORPUS), ("holdout-table", corpus.HOLDOUT)):
+    tables = [("corpus-table", corpus.CORPUS), ("holdout-table", corpus.HOLDOUT)]
+    tables.append(("fresh2-table", corpus.REAL["fresh2"]))
+    for marker, path in tables:
         samples = corpus.load_corpus(path)
         table = corpus.table(corpus.score(samples), samples)
         assert f"<!-- {marker} -->\n{table}\n<!-- /{marker} -->" in docs, f"update {marker}"

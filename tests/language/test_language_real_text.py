@@ -5,7 +5,8 @@ reviews, outage news, forum threads), scored with the same scoring as our own co
 (bench/language_corpus.py). The test half (test.tsv) was scored once after the first
 round of rules and rescored after the second, so it is no longer a clean holdout; the
 fresh set (fresh.tsv) was collected from other sources before the second round's rule
-changes and scored once, after they were final.
+changes and scored once, after they were final; the second fresh set (fresh2.tsv), from
+sources in none of the others, was scored once after the third round's rules were final.
 
 The issue's targets are precision >= 0.92, recall >= 0.85 and recall >= 0.75 for every
 category with ten or more sentences. They are NOT met on either set: the rules reach the
@@ -60,6 +61,18 @@ SETS = [
             "judgement": 0.35,  # 0.350
             "root-cause": 0.73,  # 0.733
             "self-blame": 0.66,  # 0.667
+        },
+    ),
+    Floors(
+        "fresh2.tsv",
+        precision=0.65,  # 40 of 61 sentences with a blame note (0.656), scored once
+        recall=0.21,  # 40 of 183 blame sentences (0.219)
+        category_recall={
+            "blame-other": 0.15,  # 0.158
+            "counterfactual": 0.20,  # 0.200
+            "judgement": 0.24,  # 0.240
+            "root-cause": 0.35,  # 0.351
+            "self-blame": 0.20,  # 0.200
         },
     ),
 ]
