@@ -10,7 +10,12 @@ another copy of the source on PYTHONPATH (e.g. an older commit unpacked with
 same rounds, so the two versions meet the same machine load.
 
 Commands: --help; lint on a six-line Markdown file (the compiled rules already cached,
-as on every run after the first); merge of the sample incident to Markdown.
+as on every run after the first); merge of the sample incident to Markdown. --only
+runs some of them (comma-separated).
+
+PYTHONDONTWRITEBYTECODE is taken out of the commands' environment, so the warm-up run
+leaves compiled bytecode behind as an installed wheel has it; otherwise every run would
+compile secondstory's modules afresh.
 """
 
 from __future__ import annotations
@@ -56,10 +61,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=15, help="interleaved rounds (15)")
     parser.add_argument("--against", type=Path, help="another src folder to compare with")
+    parser.add_argument("--only", help="comma-separated commands to run (--help,lint,merge)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="secondstory-startup-") as name:
         tmp = Path(name)
-        env = {**os.environ, "SECONDSTORY_HOME": str(tmp / "home")}
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["SECONDSTORY_HOME"] = str(tmp / "home")
         env["XDG_CACHE_HOME"] = str(tmp / "cache")
         versions = {"this": env}
         if args.against is not None:
@@ -67,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         configs = {("python", "-c pass"): ([sys.executable, "-c", "pass"], env)}
         for version, version_env in versions.items():
             for label, rest in commands(tmp).items():
+                if args.only and label not in args.only.split(","):
+                    continue
                 argv_ = [sys.executable, "-m", "secondstory", *rest]
                 configs[(version, label)] = (argv_, version_env)
         for argv_, env_ in configs.values():  # warm: caches, compiled rules, page cache
