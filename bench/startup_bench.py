@@ -4,10 +4,11 @@
 
 Each command runs as a fresh process; configurations interleave (A B C A B C ...), and
 the medians are printed with the time above `python -c pass` (the interpreter's own
-start), which is what secondstory adds. With --against, the same commands also run with
-another copy of the source on PYTHONPATH (e.g. an older commit unpacked with
-`git archive COMMIT src | tar -x -C /tmp/base`, then --against /tmp/base/src), in the
-same rounds, so the two versions meet the same machine load.
+start), which is what secondstory adds; beside the wall time, the CPU time the process
+used (user and system, from getrusage), which a busy machine disturbs less. With
+--against, the same commands also run with another copy of the source on PYTHONPATH
+(e.g. an older commit unpacked with `git archive COMMIT src | tar -x -C /tmp/base`, then
+--against /tmp/base/src), in the same rounds, so the two versions meet the same load.
 
 Commands: --help; lint on a six-line Markdown file (the compiled rules already cached,
 as on every run after the first); merge of the sample incident to Markdown. --only
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -51,10 +53,14 @@ def commands(tmp: Path) -> dict[str, list[str]]:
     }
 
 
-def run_once(argv: list[str], env: dict[str, str]) -> float:
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds, and CPU seconds (user and system) of the process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,16 +86,22 @@ def main(argv: list[str] | None = None) -> int:
                 configs[(version, label)] = (argv_, version_env)
         for argv_, env_ in configs.values():  # warm: caches, compiled rules, page cache
             run_once(argv_, env_)
-        times: dict[tuple[str, str], list[float]] = {key: [] for key in configs}
+        times: dict[tuple[str, str], list[tuple[float, float]]] = {key: [] for key in configs}
         for _ in range(args.rounds):
             for key, (argv_, env_) in configs.items():
                 times[key].append(run_once(argv_, env_))
-    bare = statistics.median(times[("python", "-c pass")])
-    print(f"{'version':<9}{'command':<12}{'median ms':>10}{'above python ms':>17}")
+    bare = [statistics.median(t[i] for t in times[("python", "-c pass")]) for i in (0, 1)]
+    print(
+        f"{'version':<9}{'command':<12}{'median ms':>10}{'above python ms':>17}"
+        f"{'CPU ms':>8}{'CPU above python':>18}"
+    )
     for (version, label), values in times.items():
-        median = statistics.median(values)
-        above = "" if version == "python" else f"{(median - bare) * 1000:17.0f}"
-        print(f"{version:<9}{label:<12}{median * 1000:>10.0f}{above}")
+        wall, cpu = (statistics.median(t[i] for t in values) for i in (0, 1))
+        above = "" if version == "python" else f"{(wall - bare[0]) * 1000:17.0f}"
+        above_cpu = "" if version == "python" else f"{(cpu - bare[1]) * 1000:18.0f}"
+        print(
+            f"{version:<9}{label:<12}{wall * 1000:>10.0f}{above:>17}{cpu * 1000:>8.0f}{above_cpu}"
+        )
     return 0
 
 
