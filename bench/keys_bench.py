@@ -18,6 +18,9 @@ Configurations:
   give-3-middle   secondstory give (sample incident), the closing step's first answer
                   holding three lines, typing in the middle of the second
   give-20-end     the same answer holding twenty lines, typing at the end
+  give-50-save    a resumed draft of 50 moments, typing at the end of the closing step's
+                  first answer: every autosave (0.8 s into steady typing) writes all 50,
+                  so the latency column shows whether a save delays the keys
   facilitate-move secondstory facilitate (sample incident): the timeline's cursor moved
                   down and up (the keys typed are arrows, not characters)
   against-...     those with another copy of the source (--against SRC)
@@ -94,6 +97,49 @@ def _give(lines: int, middle: bool, *, against: bool = False) -> Setup:
     return setup
 
 
+def _big_draft(tmp: Path, folder: Path, moments: int) -> None:
+    """A draft of `moments` moments for the sample incident, resumed on the closing step."""
+    from secondstory.account.drafts import save_draft, start_draft
+    from secondstory.files.incidents import load_incident
+    from secondstory.files.model import Moment
+
+    os.environ["SECONDSTORY_HOME"] = str(tmp / "home")  # where the app will look for it
+    try:
+        draft = start_draft(load_incident(folder), folder)
+        draft.account.author = "Alex"
+        words = "We looked at the replica lag graph and the queue depth, then paged the DBA."
+        draft.account.moments = [
+            Moment(id=f"m{n}", did=words, observed=words, expected=words, why=words)
+            for n in range(1, moments + 1)
+        ]
+        draft.session.step = "closing"
+        save_draft(draft)
+    finally:
+        del os.environ["SECONDSTORY_HOME"]
+
+
+def _give_resumed(moments: int, *, against: bool = False) -> Setup:
+    def setup(tmp: Path) -> Pty:
+        from secondstory.account.prompts import builtin_prompt_set
+        from secondstory.files.demo import make_demo
+
+        folder = make_demo(tmp / "demo")
+        _big_draft(tmp, folder, moments)
+        env = _env(tmp)
+        if against:
+            env["PYTHONPATH"] = str(AGAINST[0].resolve())
+        argv = [sys.executable, "-m", "secondstory", "give", str(folder)]
+        term = Pty(argv, env).start()
+        term.wait_for(builtin_prompt_set().closing.surprised.label)
+        mark = term.mark()
+        term.type("first line")
+        term.wait_for("first line", since=mark)
+        term.settle(1.2)  # past the autosave of the setup
+        return term
+
+    return setup
+
+
 def _facilitate(*, against: bool = False) -> Setup:
     def setup(tmp: Path) -> Pty:
         from secondstory.files.demo import make_demo
@@ -138,6 +184,8 @@ CONFIGS: dict[str, Setup] = {
     "give-20-end": _give(20, middle=False),
     "against-3-middle": _give(3, middle=True, against=True),
     "against-20-end": _give(20, middle=False, against=True),
+    "give-50-save": _give_resumed(50),
+    "against-50-save": _give_resumed(50, against=True),
     "facilitate-move": _facilitate(),
     "against-f-move": _facilitate(against=True),
     "input": _bare("input"),
