@@ -40,6 +40,7 @@ async def on_alex_m3(pilot: Any, screen: FacilitateScreen) -> None:
     entry = screen.session.narrative.entry(ALEX_M3)
     assert entry is not None and WORDS in entry.observed
     screen.query_one(Timeline).cursor = entry.index
+    await pilot.pause()
     await pilot.app.workers.wait_for_complete()  # the wording is checked in a thread
     await pilot.pause()
 

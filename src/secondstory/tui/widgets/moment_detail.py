@@ -124,8 +124,8 @@ class MomentDetail(VerticalScroll):
     """Shows the moment under the timeline's cursor; focus it to scroll long answers.
 
     The moment is drawn at once, in the frame the cursor moves in. Its wording is checked
-    beside the screen, in a thread (the language check takes tens of milliseconds a
-    moment, and the rules may still be loading); the offer to mark it, or the marks,
+    once that frame is drawn, in a thread (the language check takes tens of milliseconds
+    a moment, and the rules may still be loading); the offer to mark it, or the marks,
     follow when the check is done, and each moment's places are remembered.
     """
 
@@ -136,6 +136,7 @@ class MomentDetail(VerticalScroll):
         self._shown: tuple[Entry | None, Narrative, NarrativeNotes] | None = None
         self._places: dict[Words, list[Place]] = {}
         self._into_view = False
+        self._check_asked = False
 
     def compose(self) -> ComposeResult:
         yield Static(Text("No moment to show yet.", style="dim"), id="detail-body")
@@ -147,7 +148,16 @@ class MomentDetail(VerticalScroll):
         places = self._places.get(words_of(entry)) if entry is not None else []
         self._draw(places)
         self.scroll_home(animate=False)
-        if entry is not None and places is None:
+        if entry is not None and places is None and not self._check_asked:
+            # After the frame is drawn: the first frame does not share the processor
+            # with the check, and a run of quick moves checks only where it ends.
+            self._check_asked = True
+            self.call_after_refresh(self._check_shown)
+
+    def _check_shown(self) -> None:
+        self._check_asked = False
+        entry = self._shown[0] if self._shown is not None else None
+        if entry is not None and words_of(entry) not in self._places:
             self._check_wording(entry, _rules_loader(self))
 
     def _draw(self, known: list[Place] | None) -> None:
