@@ -178,14 +178,14 @@ def report(results: list[dict[str, float]]) -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="100,10000", help="moments in all, comma-separated")
     parser.add_argument("--moves", type=int, default=200, help="cursor moves to time")
     parser.add_argument("--people", type=int, default=5, help="shared accounts")
     parser.add_argument("--width", type=int, default=80)
     parser.add_argument("--height", type=int, default=24)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     results = run(sizes, args.moves, args.people, (args.width, args.height))
     print(

@@ -94,3 +94,12 @@ def test_the_merge_benchmark_measures_another_version_beside_this_one(
     assert bench.main(["1", "2", "--runs", "1", "--against", src]) == 0
     out = capsys.readouterr().out
     assert out.count("against ") >= 2 and "load ratio" in out
+
+
+def test_the_facilitator_benchmark_moves_the_cursor_and_prints_the_event_loops_cpu(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bench = _load("facilitate_bench")
+    assert bench.main(["--sizes", "20", "--moves", "2", "--people", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "of it the event loop's" in out and "| 20 |" in out
