@@ -38,6 +38,7 @@ Words = tuple[str, ...]
 
 
 def words_of(entry: Entry) -> Words:
+    """The moment's five answers: what its wording's places are remembered by."""
     return tuple(getattr(entry, name) for name, _ in FIELDS)
 
 
