@@ -11,6 +11,7 @@ compared with n log n on this machine. Run it with:
     python bench/merge_bench.py --runs 3   # fewer runs per step
     python bench/merge_bench.py --one-account                      # 5k … 100k moments
     python bench/merge_bench.py --one-account --against OLD/src    # beside another version
+    python bench/merge_bench.py 200 2000 --runs 1 --against OLD/src  # both, size by size
 
 The incident lasts eight hours whatever its size, so a larger one is also a denser one:
 more moments fall within reach of each other, and the merge has more candidate pairs to
@@ -20,7 +21,7 @@ score (docs/merge.md shows what that costs).
 times and words, all in the eight hours): reading and validating its file, and the
 merge. `--against SRC` runs the same sizes, in a subprocess, with the secondstory
 package found in SRC (a checkout of another version: `git worktree add /tmp/base main`,
-then `--against /tmp/base/src`), and prints both side by side.
+then `--against /tmp/base/src`), each size right after this version's, and prints both.
 """
 
 from __future__ import annotations
@@ -181,8 +182,13 @@ def measure_one_account(moments: int, runs: int) -> dict[str, float]:
 
 def _one_account_elsewhere(src: str, moments: int, runs: int, timeout: float) -> dict | None:
     """The same measurement with the secondstory found in `src`; None when it took too long."""
+    return _elsewhere(src, ["--one-account", str(moments)], runs, timeout)
+
+
+def _elsewhere(src: str, rest: list[str], runs: int, timeout: float) -> dict | None:
+    """One size measured by this script with the secondstory in `src`, in a subprocess."""
     env = dict(os.environ, PYTHONPATH=src)
-    command = [sys.executable, __file__, "--one-account", "--json", f"--runs={runs}", str(moments)]
+    command = [sys.executable, __file__, "--json", f"--runs={runs}", *rest]
     try:
         done = subprocess.run(
             command, env=env, capture_output=True, text=True, timeout=timeout, check=True
@@ -270,7 +276,7 @@ def measure(accounts: int, runs: int) -> dict[str, float]:
 
 
 HEADER = (
-    "accounts  moments    merge       md     html     json    total  µs/moment"
+    "version accounts  moments    merge       md     html     json    total  µs/moment"
     "  sorted()  total/sorted  suggested  (load files)"
 )
 ROW = (
@@ -309,7 +315,7 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--against",
         metavar="SRC",
-        help="with --one-account: also measure the secondstory package in SRC, in a subprocess",
+        help="also measure the secondstory package in SRC, in a subprocess, size by size",
     )
     parser.add_argument(
         "--timeout",
@@ -328,21 +334,46 @@ def main(argv: list[str]) -> int:
     if args.one_account:
         return _run_one_account(args)
     sizes = args.sizes or list(SIZES)
-    print(HEADER)
-    results = []
+    if not args.json:
+        print(HEADER)
+    versions: dict[str, list[dict[str, float]]] = {"this": []}
+    if args.against:
+        versions["against"] = []
     for accounts in sizes:
-        r = measure(accounts, runs=args.runs or (7 if accounts <= 100 else 5))
-        results.append(r)
-        per, ratio = 1e6 * r["total"] / r["moments"], r["total"] / r["sorted"]
-        print(ROW.format(accounts=accounts, per=per, ratio=ratio, **r))
+        runs = args.runs or (7 if accounts <= 100 else 5)
+        r = measure(accounts, runs=runs)
+        if args.json:
+            print(jsonlib.dumps(r))
+            continue
+        versions["this"].append(r)
+        _print_row("this", accounts, r)
+        if args.against:  # the other version right after, so both meet the same load
+            other = _elsewhere(args.against, [str(accounts)], runs, args.timeout)
+            if other is None:
+                print(f"{'against':<8} {accounts:>8}: more than {args.timeout:.0f} s")
+                continue
+            versions["against"].append(other)
+            _print_row("against", accounts, other)
+    if args.json:
+        return 0
     print()
-    print("       from → to   n ratio  n log n ratio  total ratio  sorted() ratio")
-    for small, large in itertools.pairwise(results):
-        n1, n2 = small["moments"], large["moments"]
-        nlogn = n2 * math.log(n2) / (n1 * math.log(n1))
-        total, baseline = large["total"] / small["total"], large["sorted"] / small["sorted"]
-        print(GROWTH.format(n1=n1, n2=n2, n=n2 / n1, nlogn=nlogn, total=total, sorted=baseline))
+    print(
+        "version       from → to   n ratio  n log n ratio  total ratio  sorted() ratio  load ratio"
+    )
+    for version, results in versions.items():
+        for small, large in itertools.pairwise(results):
+            n1, n2 = int(small["moments"]), int(large["moments"])
+            nlogn = n2 * math.log(n2) / (n1 * math.log(n1))
+            total, baseline = large["total"] / small["total"], large["sorted"] / small["sorted"]
+            load = large["load"] / small["load"]
+            row = GROWTH.format(n1=n1, n2=n2, n=n2 / n1, nlogn=nlogn, total=total, sorted=baseline)
+            print(f"{version:<8}{row} {load:>11.2f}")
     return 0
+
+
+def _print_row(version: str, accounts: int, r: dict[str, float]) -> None:
+    per, ratio = 1e6 * r["total"] / r["moments"], r["total"] / r["sorted"]
+    print(f"{version:<8}" + ROW.format(accounts=accounts, per=per, ratio=ratio, **r))
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+TYPE_CHECKING = False  # not `typing`'s: every command imports this module, --help too
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class SecondstoryError(Exception):

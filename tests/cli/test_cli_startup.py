@@ -45,6 +45,60 @@ def test_help_loads_neither_the_app_nor_any_model_nor_the_merge(
     assert _among(loaded, APP + MODELS + MERGE) == []
 
 
+def test_help_imports_none_of_the_commands_modules(tmp_path: Path) -> None:
+    loaded = _loaded_after(["--help"], tmp_path)
+    commands = sorted(
+        m for m in loaded if m.startswith("secondstory.cli.") and m != "secondstory.cli.main"
+    )
+    assert commands == []
+    assert _among(loaded, ("typing", "pathlib", "shutil")) == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--help"],
+        ["--prompts", "p.toml", "--help"],
+        ["--prom", "merge", "--help"],
+        ["--prompts=p.toml", "lint", "--help"],
+        ["merge", "--help"],
+        ["incident", "new", "--help"],
+        ["--", "docs", "--help"],
+    ],
+)
+def test_building_only_the_chosen_command_reads_the_command_line_as_building_all(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from secondstory.cli.main import build_parser, chosen_command
+
+    helps = []
+    for parser in (build_parser(), build_parser(only=chosen_command(argv) or "")):
+        with pytest.raises(SystemExit):
+            parser.parse_args(argv)
+        helps.append(capsys.readouterr())
+    assert helps[0] == helps[1] and "secondstory" in helps[0].out + helps[0].err
+
+
+@pytest.mark.parametrize(
+    ("argv", "chosen"),
+    [
+        ([], None),
+        (["give", "x"], "give"),
+        (["--prompts", "give", "merge", "x"], "merge"),  # give is the file --prompts takes
+        (["--pro", "give", "lint", "x"], "lint"),  # argparse takes a prefix of an option
+        (["--prompts=give", "lint"], "lint"),
+        (["-h"], None),
+        (["nonsense"], None),
+    ],
+)
+def test_the_chosen_command_is_the_one_argparse_will_run(
+    argv: list[str], chosen: str | None
+) -> None:
+    from secondstory.cli.main import chosen_command
+
+    assert chosen_command(argv) == chosen
+
+
 def test_lint_loads_neither_the_app_nor_the_merge_and_still_finds_blame(tmp_path: Path) -> None:
     draft = tmp_path / "draft.md"
     draft.write_text("The deploy broke because Sam should have checked.\n", encoding="utf-8")

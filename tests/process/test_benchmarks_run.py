@@ -72,3 +72,53 @@ def test_the_terminal_model_keeps_what_a_partial_redraw_leaves() -> None:
     screen.feed(b"\x1b[1;2HE")
     assert screen.lines() == ["hEllo     ", "zzab      "]
     assert driver.rows_touched(b"\x1b[3;1Hx\x1b[3;5Hy\x1b[7;1Hz") == 2
+
+
+def test_the_startup_benchmark_runs_only_the_commands_asked_for_with_their_cpu_time(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bench = _load("startup_bench")
+    assert bench.main(["--rounds", "1", "--only=--help"]) == 0
+    out = capsys.readouterr().out
+    assert "CPU ms" in out and "--help" in out
+    assert "lint" not in out and "merge" not in out
+
+
+def test_the_keys_benchmark_types_into_a_resumed_fifty_moment_draft(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bench = _load("keys_bench")
+    assert bench.main(["--only", "give-50-save", "--rounds", "1", "--chars", "2"]) == 0
+    header, row = capsys.readouterr().out.splitlines()
+    assert "done med" in header
+    name, per_char, *_ = row.split()
+    assert name == "give-50-save" and int(per_char) > 0
+
+
+def test_the_autosave_benchmark_times_a_save_and_counts_fsyncs(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bench = _load("autosave_bench")
+    assert bench.main(["--moments", "3", "--saves", "2", "--minutes", "0.1"]) == 0
+    out = capsys.readouterr().out
+    assert "save of a 3-moment draft" in out
+    assert "saves a minute" in out and "fsyncs a minute" in out
+
+
+def test_the_merge_benchmark_measures_another_version_beside_this_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bench = _load("merge_bench")
+    src = str(BENCH.parent / "src")
+    assert bench.main(["1", "2", "--runs", "1", "--against", src]) == 0
+    out = capsys.readouterr().out
+    assert out.count("against ") >= 2 and "load ratio" in out
+
+
+def test_the_facilitator_benchmark_moves_the_cursor_and_prints_the_event_loops_cpu(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bench = _load("facilitate_bench")
+    assert bench.main(["--sizes", "20", "--moves", "2", "--people", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "of it the event loop's" in out and "| 20 |" in out

@@ -41,6 +41,8 @@ async def on_alex_m3(pilot: Any, screen: FacilitateScreen) -> None:
     assert entry is not None and WORDS in entry.observed
     screen.query_one(Timeline).cursor = entry.index
     await pilot.pause()
+    await pilot.app.workers.wait_for_complete()  # the wording is checked in a thread
+    await pilot.pause()
 
 
 def body(screen: FacilitateScreen) -> Text:

@@ -21,6 +21,8 @@ def marked_then(*keys: str) -> Callable[[Any], Awaitable[None]]:
         await pilot.pause()
         await pilot.press("n", "w", *keys)
         await pilot.pause()
+        await pilot.app.workers.wait_for_complete()  # the wording is checked in a thread
+        await pilot.pause()
         pilot.app.clear_notifications()
         await pilot.pause()
         await hold_cursors_still(pilot)

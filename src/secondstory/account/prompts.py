@@ -39,8 +39,7 @@ class PromptModel(BaseModel):
         extra="forbid",
         frozen=True,
         str_strip_whitespace=True,
-        use_attribute_docstrings=True,
-    )
+    )  # no use_attribute_docstrings: it reads this module's source at import
 
 
 class FieldWording(PromptModel):

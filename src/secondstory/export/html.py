@@ -15,6 +15,7 @@ from secondstory.export import html_extras as extras
 from secondstory.export import labels
 from secondstory.export.anonymize import anonymize as anonymized
 from secondstory.export.textsafe import CONTROL_CLASS, printable_lines
+from secondstory.files.collector import collector_held
 from secondstory.narrative.disagreements import differences
 from secondstory.narrative.model import Entry, Narrative, SameEvent
 from secondstory.narrative.sources import why_kept
@@ -55,6 +56,7 @@ def e(text: str) -> str:
     return html.escape(printable_lines(text), quote=True) if _SPECIAL.search(text) else text
 
 
+@collector_held()  # a line or a dict per moment: many objects, no cycles
 def render(narrative: Narrative, *, anonymize: bool = False) -> str:
     """The whole narrative as one HTML document."""
     if anonymize:

@@ -19,6 +19,7 @@ from secondstory.export.anonymize import anonymize as anonymized
 from secondstory.export.facts import HIDDEN_NOTE, exported_at
 from secondstory.export.labels import precision_name
 from secondstory.export.textsafe import CONTROL
+from secondstory.files.collector import collector_held
 from secondstory.files.evidence import Evidence
 from secondstory.files.model import FORMAT, split_ref
 from secondstory.narrative.disagreements import Difference, differences
@@ -30,6 +31,7 @@ HIDDEN = ("names", "roles", "account ids", "file names")
 """What an anonymised export leaves out, as its `anonymized.hidden` says."""
 
 
+@collector_held()  # a line or a dict per moment: many objects, no cycles
 def render(narrative: Narrative, *, anonymize: bool = False) -> str:
     """The whole narrative as pretty-printed JSON."""
     if anonymize:

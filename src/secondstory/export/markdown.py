@@ -17,6 +17,7 @@ from secondstory.export import labels
 from secondstory.export import markdown_extras as extras
 from secondstory.export.anonymize import anonymize as anonymized
 from secondstory.export.textsafe import CONTROL_CLASS, printable
+from secondstory.files.collector import collector_held
 from secondstory.narrative.disagreements import differences
 from secondstory.narrative.model import Entry, Narrative, SameEvent
 from secondstory.narrative.sources import why_kept
@@ -76,6 +77,7 @@ def _line(line: str) -> str:
     return escaped
 
 
+@collector_held()  # a line or a dict per moment: many objects, no cycles
 def render(narrative: Narrative, *, anonymize: bool = False) -> str:
     """The whole narrative as Markdown."""
     if anonymize:

@@ -74,9 +74,9 @@ Instant = Annotated[datetime, AfterValidator(_aware)]
 class FileModel(BaseModel):
     """Strict about types; keeps keys it does not know so a round trip loses nothing."""
 
-    model_config = ConfigDict(
-        strict=True, extra="allow", validate_assignment=True, use_attribute_docstrings=True
-    )
+    # The field docstrings are for readers of this file; pydantic is not asked to read
+    # them (use_attribute_docstrings parses this module's source at import: 40 ms).
+    model_config = ConfigDict(strict=True, extra="allow", validate_assignment=True)
 
 
 class Moment(FileModel):

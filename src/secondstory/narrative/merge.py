@@ -15,10 +15,10 @@ The rules (docs/merge.md says them for people):
 from __future__ import annotations
 
 import dataclasses
-import gc
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from secondstory.files.collector import collector_held
 from secondstory.files.evidence import Evidence
 from secondstory.files.model import Account, Incident, NarrativeNotes
 from secondstory.narrative.groups import concurrent as concurrent_groups
@@ -60,15 +60,10 @@ def merge(
     """
     # Nothing here forms a reference cycle, yet the many rows, entries and groups made set
     # off collections that walk the whole growing heap: hold them off until it is done.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_held():
         merged = _merge(accounts, notes, incident, paths or {}, tuple(skipped), tuple(duplicates))
         lanes = tuple(evidence)
         return dataclasses.replace(merged, evidence=lanes) if lanes else merged
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _merge(

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from secondstory.errors import FileProblem, NotFound
+from secondstory.files.collector import collector_held
 from secondstory.files.evidence import Evidence, load_evidence
 from secondstory.files.incidents import ACCOUNTS_DIR, INCIDENT_FILE, NARRATIVE_FILE
 from secondstory.files.model import Account, Incident, NarrativeNotes
@@ -69,6 +70,7 @@ class Sources:
         return self.accounts[0].incident if self.accounts else None
 
 
+@collector_held()  # thousands of models read, no cycles among them
 def load_sources(paths: Sequence[Path], stdin: bytes | None = None) -> Sources:
     """Read incident folders and account files; bad files become `Skipped`, never errors.
 

@@ -119,6 +119,11 @@ class SecondstoryApp(App[None]):
         self._say_rules_warning()
         return rules
 
+    def load_language_rules(self) -> RuleSet:
+        """The language rules, for a worker thread: loaded once, whichever thread asks first;
+        a warning about the team's file is said by the main thread (_preload_rules)."""
+        return self._load_rules()
+
     def _load_rules(self) -> RuleSet:
         """Load the rules once, from whichever thread asks first (see _preload_rules)."""
         with self._rules_lock:

@@ -133,6 +133,7 @@ class FacilitateScreen(AnnotateActions):
 
     def on_mount(self) -> None:
         host(self).register_saver(self.save_now)
+        self.query_one(Timeline).follow(self.cursor_moved)
         self._load()
 
     def on_unmount(self) -> None:

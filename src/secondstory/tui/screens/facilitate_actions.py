@@ -61,11 +61,10 @@ class AnnotateActions(Screen[None]):
         raise NotImplementedError
 
     # The timeline ------------------------------------------------------------------------------
-    def on_timeline_highlighted(self, event: Timeline.Highlighted) -> None:
+    def cursor_moved(self, entry: Entry | None) -> None:
+        """The timeline's cursor is on another moment: show it, in the same frame."""
         if self.session is not None:
-            self.query_one(MomentDetail).show(
-                event.entry, self.session.narrative, self.session.notes
-            )
+            self.query_one(MomentDetail).show(entry, self.session.narrative, self.session.notes)
             self.refresh_hint()
 
     def refresh_hint(self) -> None:

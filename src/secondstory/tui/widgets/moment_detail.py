@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from secondstory.export.labels import (
     FIELDS,
@@ -19,13 +23,23 @@ from secondstory.export.labels import (
 from secondstory.export.labels import when as when_label
 from secondstory.export.textsafe import printable
 from secondstory.files.model import NarrativeNotes
+from secondstory.language import RuleSet
 from secondstory.narrative.annotate import questions_of, themes_of
 from secondstory.narrative.model import Entry, Narrative, SameEvent
-from secondstory.tui.widgets.nudge import rules_of
-from secondstory.tui.widgets.wording import Place, listing, marked, offer, places_in
+from secondstory.tui.widgets.wording import Place, listing, marked, offer, places_in_field
 
 NEAREST = 8
 """How many moments happening meanwhile (or told alike) are named before "and N more"."""
+KEPT = 4096
+"""How many moments' wording is remembered; past that, the memory starts again."""
+
+Words = tuple[str, ...]
+"""A moment's five answers, which is all its wording depends on."""
+
+
+def words_of(entry: Entry) -> Words:
+    """The moment's five answers: what its wording's places are remembered by."""
+    return tuple(getattr(entry, name) for name, _ in FIELDS)
 
 
 def describe_entry(
@@ -108,13 +122,22 @@ def _notes(text: Text, entry: Entry, notes: NarrativeNotes) -> None:
 
 
 class MomentDetail(VerticalScroll):
-    """Shows the moment under the timeline's cursor; focus it to scroll long answers."""
+    """Shows the moment under the timeline's cursor; focus it to scroll long answers.
+
+    The moment is drawn at once, in the frame the cursor moves in. Its wording is checked
+    once that frame is drawn, in a thread (the language check takes tens of milliseconds
+    a moment, and the rules may still be loading); the offer to mark it, or the marks,
+    follow when the check is done, and each moment's places are remembered.
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.marking = False
         """Whether blame and hindsight wording is marked (the facilitator's choice)."""
         self._shown: tuple[Entry | None, Narrative, NarrativeNotes] | None = None
+        self._places: dict[Words, list[Place]] = {}
+        self._into_view = False
+        self._check_asked = False
 
     def compose(self) -> ComposeResult:
         yield Static(Text("No moment to show yet.", style="dim"), id="detail-body")
@@ -123,24 +146,69 @@ class MomentDetail(VerticalScroll):
     def show(self, entry: Entry | None, narrative: Narrative, notes: NarrativeNotes) -> None:
         """Show this moment, or a kind word when there is none."""
         self._shown = (entry, narrative, notes)
+        places = self._places.get(words_of(entry)) if entry is not None else []
+        self._draw(places)
+        self.scroll_home(animate=False)
+        if entry is not None and places is None and not self._check_asked:
+            # After the frame is drawn: the first frame does not share the processor
+            # with the check, and a run of quick moves checks only where it ends.
+            self._check_asked = True
+            self.call_after_refresh(self._check_shown)
+
+    def _check_shown(self) -> None:
+        self._check_asked = False
+        entry = self._shown[0] if self._shown is not None else None
+        if entry is not None and words_of(entry) not in self._places:
+            self._check_wording(entry, _rules_loader(self))
+
+    def _draw(self, known: list[Place] | None) -> None:
+        """Draw the moment shown, with its wording's places once `known`."""
+        assert self._shown is not None
+        places = known or []
+        entry, narrative, notes = self._shown
         body = self.query_one("#detail-body", Static)
         wording = self.query_one("#detail-wording", Static)
-        places = places_in(entry, rules_of(self)) if entry is not None else []
         if entry is None:
             body.update(Text("No one has shared an account yet. ctrl+r looks again.", "dim"))
         else:
             body.update(describe_entry(entry, narrative, notes, places if self.marking else None))
-        wording.update(listing(places) if self.marking else offer(places))
-        wording.display = bool(places)
-        self.scroll_home(animate=False)
+        if places or wording.display:  # no layout change when there is nothing to offer
+            wording.update(listing(places) if self.marking else offer(places))
+            wording.display = bool(places)
+        if self._into_view and known is not None:
+            self._into_view = False
+            if places:
+                self.call_after_refresh(wording.scroll_visible, animate=False)
+
+    @work(thread=True, exclusive=True, group="moment-wording", exit_on_error=False)
+    def _check_wording(self, entry: Entry, load: Callable[[], RuleSet | None]) -> None:
+        rules, worker, places = load(), get_current_worker(), []
+        for name, _ in FIELDS:
+            if worker.is_cancelled:  # the cursor has moved on: a newer check is running
+                return
+            places += places_in_field(entry, name, rules)
+        self.app.call_from_thread(self._checked, entry, places)
+
+    def _checked(self, entry: Entry, places: list[Place]) -> None:
+        if len(self._places) >= KEPT:
+            self._places.clear()
+        self._places[words_of(entry)] = places
+        if self._shown is not None and self._shown[0] is entry:
+            if places:
+                self._draw(places)
+            self._into_view = False
 
     def mark_wording(self, marking: bool) -> None:
         """Mark the wording to ask about, or stop, and show the moment again; the list of
         places is brought into view, as on a small screen it is below the edge."""
         self.marking = marking
-        if self._shown is None:
-            return
-        self.show(*self._shown)
-        wording = self.query_one("#detail-wording", Static)
-        if marking and wording.display:
-            self.call_after_refresh(wording.scroll_visible, animate=False)
+        self._into_view = marking  # once the places are known, if they are not yet
+        if self._shown is not None:
+            self.show(*self._shown)
+
+
+def _rules_loader(node: MomentDetail) -> Callable[[], RuleSet | None]:
+    """How a thread gets the app's language rules (loading them once, if not yet loaded);
+    without an app that has any, the built-in rules (None)."""
+    load: Callable[[], RuleSet | None] | None = getattr(node.app, "load_language_rules", None)
+    return load if load is not None else lambda: None

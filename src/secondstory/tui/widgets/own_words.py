@@ -106,8 +106,11 @@ class OwnWords(Vertical):
         from secondstory.language import is_blame
 
         findings = []
-        if self.choices.enabled:
-            found = notes_for(self.text, rules_of(self), dismissed=self.choices.dismissed)
+        text = self.text
+        # An empty box has nothing to note: no need for the rules (loading them here, on
+        # mount, held the facilitator's first frame back).
+        if self.choices.enabled and text.strip():
+            found = notes_for(text, rules_of(self), dismissed=self.choices.dismissed)
             findings = [f for f in found if is_blame(f)]
         self.query_one(Nudge).show(findings[0] if findings else None)
         self.refresh_bindings()

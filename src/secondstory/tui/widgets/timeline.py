@@ -6,6 +6,8 @@ the rows on screen and caches them. The first line is a fixed header naming the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
@@ -13,7 +15,6 @@ from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Region, Size, Spacing
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -87,19 +88,27 @@ class Timeline(ScrollView, can_focus=True):
     # No repaint of the whole timeline on a move: watch_cursor redraws the two rows.
     cursor: reactive[int] = reactive(0, always_update=False, init=False, repaint=False)
 
-    class Highlighted(Message):
-        """The cursor moved to another moment."""
-
-        def __init__(self, timeline: Timeline, entry: Entry | None) -> None:
-            super().__init__()
-            self.timeline = timeline
-            self.entry = entry
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.narrative: Narrative | None = None
         self._cache: LRUCache[tuple[int, int, str], Strip] = LRUCache(512)
         self._evidence: dict[int, str] = {}
+        self._followers: list[Callable[[Entry | None], None]] = []
+
+    def follow(self, callback: Callable[[Entry | None], None]) -> None:
+        """Call `callback` with the moment under the cursor each time it moves or the
+        timeline is shown anew.
+
+        It is called at once, not through a message: a message bubbles up through every
+        container between here and the screen, and the screen would often draw the moved
+        cursor before the moment it points at, in two writes to the terminal instead of one.
+        """
+        self._followers.append(callback)
+
+    def _moved(self) -> None:
+        entry = self.current
+        for callback in self._followers:
+            callback(entry)
 
     @property
     def entries(self) -> tuple[Entry, ...]:
@@ -123,7 +132,7 @@ class Timeline(ScrollView, can_focus=True):
         self.set_reactive(Timeline.cursor, max(index, 0))
         self._follow_cursor()
         self.refresh()
-        self.post_message(self.Highlighted(self, self.current))
+        self._moved()
 
     def go_to(self, ref: str) -> bool:
         """Move the cursor to a moment by ref; False when it is not on the timeline."""
@@ -141,7 +150,7 @@ class Timeline(ScrollView, can_focus=True):
         self._refresh_row(old)
         self._refresh_row(new)
         self._follow_cursor()
-        self.post_message(self.Highlighted(self, self.current))
+        self._moved()
 
     def action_move(self, delta: int) -> None:
         self.cursor += delta

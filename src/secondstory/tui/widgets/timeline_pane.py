@@ -31,6 +31,9 @@ class TimelinePane(Vertical):
         Binding("escape", "request('cancel-link')", "Stop linking", show=False, id="cancel-link"),
     ]
 
+    _lines = -1
+    """How many line breaks the hint had, to know when its height changes."""
+
     def compose(self) -> ComposeResult:
         with Vertical(id="timeline-side"):
             yield Timeline(id="timeline")
@@ -39,7 +42,11 @@ class TimelinePane(Vertical):
 
     def hint(self, text: Text) -> None:
         """Show a line under the timeline: where the cursor is, or what linking waits for."""
-        self.query_one("#timeline-hint", Static).update(text)
+        lines = text.plain.count("\n")
+        # Only a change in height needs the screen laid out again; a layout pass also
+        # redraws the timeline's scrollbar, in a second write after the move's own.
+        self.query_one("#timeline-hint", Static).update(text, layout=lines != self._lines)
+        self._lines = lines
 
     def action_request(self, what: str) -> None:
         self.post_message(Requested(what))

@@ -34,12 +34,13 @@ class Place:
 
 def places_in(entry: Entry, rules: RuleSet | None) -> list[Place]:
     """Every blame or hindsight finding in the moment's answers, in the order shown."""
-    return [
-        Place(name, finding)
-        for name, _ in FIELDS
-        for finding in check(getattr(entry, name), rules, code_spans=True)
-        if is_blame(finding)
-    ]
+    return [place for name, _ in FIELDS for place in places_in_field(entry, name, rules)]
+
+
+def places_in_field(entry: Entry, name: str, rules: RuleSet | None) -> list[Place]:
+    """The blame or hindsight findings in one of the moment's answers."""
+    found = check(getattr(entry, name), rules, code_spans=True)
+    return [Place(name, finding) for finding in found if is_blame(finding)]
 
 
 def marked(words: str, field: str, places: list[Place]) -> Text:
