@@ -27,7 +27,11 @@ async def _to_moments(app: SecondstoryApp, pilot) -> MomentsScreen:  # type: ign
 
 
 async def _add(pilot, did: str) -> None:  # type: ignore[no-untyped-def]
-    await pilot.press("ctrl+o", "tab")
+    # These tests are about the moments, not type-ahead (tests/tui/test_typeahead_bursts.py):
+    # the new moment is in place before the tab, however busy the machine is.
+    await pilot.press("ctrl+o")
+    await pilot.pause()
+    await pilot.press("tab")
     await pilot.press(*[c if c != " " else "space" for c in did])
     await pilot.pause()
 
