@@ -11,6 +11,7 @@ from textual.strip import Strip
 from secondstory.tui.partial_lines import first_cell, install
 
 RED = Style(color="red")
+TEXT = Style(color="white")  # every segment the app draws has a style (Textual 6 skips others)
 
 
 def test_the_first_cell_is_the_cut_unless_it_falls_inside_a_wide_character() -> None:
@@ -24,7 +25,7 @@ def test_a_partial_update_sends_only_the_changed_cells_and_the_rest_of_the_chop(
     assert install()
     assert install()  # a second call changes nothing
     console = Console(color_system="truecolor", force_terminal=True, width=20)
-    strip = Strip([Segment("▊ ", RED), Segment("line 1 of it")])
+    strip = Strip([Segment("▊ ", RED), Segment("line 1 of it", TEXT)])
     update = ChopsUpdate([{0: strip}], [(0, 9, 12)], [[14]])
     sent = update.render_segments(console)
     assert sent.startswith("\x1b[1;10H")  # row 1, column 10: the first changed cell
@@ -33,6 +34,6 @@ def test_a_partial_update_sends_only_the_changed_cells_and_the_rest_of_the_chop(
     assert "▊ " in whole.render_segments(console) and "line 1 of it" in whole.render_segments(
         console
     )
-    wide = Strip([Segment("漢字漢字")])
+    wide = Strip([Segment("漢字漢字", TEXT)])
     inside = ChopsUpdate([{0: wide}], [(0, 3, 8)], [[8]]).render_segments(console)
     assert inside.startswith("\x1b[1;3H") and "字漢字" in inside  # from the whole character
