@@ -67,7 +67,9 @@ def shown(screen: FacilitateScreen, selector: str) -> str:
 
 
 def detail_text(screen: FacilitateScreen) -> str:
-    return shown(screen, "#detail-body")
+    console = Console(width=100, record=True, file=io.StringIO())
+    console.print(screen.query_one(MomentDetail).body)
+    return console.export_text()
 
 
 async def test_the_timeline_opens_on_the_first_moment_with_it_shown_in_full(app) -> None:  # type: ignore[no-untyped-def]

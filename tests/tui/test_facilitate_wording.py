@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 from rich.text import Text
-from textual.widgets import Static
 
 from secondstory.export import write_into
 from secondstory.files.model import NarrativeNotes
@@ -47,12 +46,11 @@ async def on_alex_m3(pilot: Any, screen: FacilitateScreen) -> None:
 
 def body(screen: FacilitateScreen) -> Text:
     """The moment in full, then the wording to ask about (when it has any)."""
+    detail = screen.query_one(MomentDetail)
     text = Text()
-    for part in ("#detail-body", "#detail-wording"):
-        static = screen.query_one(part, Static)
-        content = static.content
-        if static.display and isinstance(content, Text):
-            text.append_text(content)
+    for part in (detail.body, detail.wording):
+        if part is not None:
+            text.append_text(part)
             text.append("\n")
     return text
 

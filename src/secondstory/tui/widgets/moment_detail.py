@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 
 from rich.text import Text
 from textual import work
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from secondstory.export.labels import (
@@ -75,19 +76,25 @@ def _when(entry: Entry, narrative: Narrative) -> str:
 
 
 def nearest(entry: Entry, refs: tuple[str, ...], narrative: Narrative) -> str:
-    """The moments closest to `entry` on the timeline, cited, and how many more there are."""
-    others = [r for r in refs if r != entry.ref]
+    """The moments closest to `entry` on the timeline, cited, and how many more there are.
 
-    def distance(ref: str) -> int:
+    `refs` are in timeline order, so the nearest few sit on either side of the entry's
+    place: a stretch of thousands of overlapping moments costs no more than a few."""
+
+    def index(ref: str) -> int:
         found = narrative.entry(ref)
-        return abs(found.index - entry.index) if found is not None else len(narrative.timeline)
+        return found.index if found is not None else len(narrative.timeline)
 
-    # A long stretch of overlapping moments can hold thousands; the nearest few say enough.
-    closest = set(sorted(others, key=distance)[:NEAREST])
+    at = bisect_left(refs, entry.index, key=index)
+    present = at < len(refs) and refs[at] == entry.ref
+    window = refs[max(at - NEAREST, 0) : at + NEAREST + 1]
+    others = [r for r in window if r != entry.ref]
+    closest = set(sorted(others, key=lambda r: abs(index(r) - entry.index))[:NEAREST])
     shown = [r for r in others if r in closest]
     words = ", ".join(cite(narrative, r) for r in shown)
-    if len(others) > len(shown):
-        words += f" and {len(others) - len(shown):,} more"
+    more = len(refs) - (1 if present else 0) - len(shown)
+    if more > 0:
+        words += f" and {more:,} more"
     return printable(words)
 
 
@@ -121,34 +128,42 @@ def _notes(text: Text, entry: Entry, notes: NarrativeNotes) -> None:
         text.append(printable(question.text) + "\n")
 
 
-class MomentDetail(VerticalScroll):
+class MomentDetail(ScrollView, can_focus=True):
     """Shows the moment under the timeline's cursor; focus it to scroll long answers.
 
-    The moment is drawn at once, in the frame the cursor moves in. Its wording is checked
-    once that frame is drawn, in a thread (the language check takes tens of milliseconds
-    a moment, and the rules may still be loading); the offer to mark it, or the marks,
-    follow when the check is done, and each moment's places are remembered.
+    A Line API widget: the moment is wrapped into lines once, when it is shown, and a
+    move of the timeline's cursor redraws this pane's rows in the frame the cursor moves
+    in, with no layout pass of the screen (an automatic-height text in a scrolling
+    container took two, each its own write to the terminal).
+
+    Its wording is checked once that frame is drawn, in a thread (the language check
+    takes tens of milliseconds a moment, and the rules may still be loading); the offer
+    to mark it, or the marks, follow when the check is done, and each moment's places are
+    remembered.
     """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.marking = False
         """Whether blame and hindsight wording is marked (the facilitator's choice)."""
+        self.body = Text("No moment to show yet.", style="dim")
+        """The moment as shown, without the wording to ask about."""
+        self.wording: Text | None = None
+        """The offer to mark the wording, or the list of places, when there are any."""
         self._shown: tuple[Entry | None, Narrative, NarrativeNotes] | None = None
         self._places: dict[Words, list[Place]] = {}
         self._into_view = False
         self._check_asked = False
-
-    def compose(self) -> ComposeResult:
-        yield Static(Text("No moment to show yet.", style="dim"), id="detail-body")
-        yield Static("", id="detail-wording")
+        self._lines: list[Strip] = []
+        self._wording_row = 0
+        self._wrapped_at = -1
 
     def show(self, entry: Entry | None, narrative: Narrative, notes: NarrativeNotes) -> None:
         """Show this moment, or a kind word when there is none."""
         self._shown = (entry, narrative, notes)
         places = self._places.get(words_of(entry)) if entry is not None else []
+        self.scroll_to(0, 0, animate=False)
         self._draw(places)
-        self.scroll_home(animate=False)
         if entry is not None and places is None and not self._check_asked:
             # After the frame is drawn: the first frame does not share the processor
             # with the check, and a run of quick moves checks only where it ends.
@@ -166,20 +181,68 @@ class MomentDetail(VerticalScroll):
         assert self._shown is not None
         places = known or []
         entry, narrative, notes = self._shown
-        body = self.query_one("#detail-body", Static)
-        wording = self.query_one("#detail-wording", Static)
         if entry is None:
-            body.update(Text("No one has shared an account yet. ctrl+r looks again.", "dim"))
+            self.body = Text("No one has shared an account yet. ctrl+r looks again.", "dim")
         else:
-            body.update(describe_entry(entry, narrative, notes, places if self.marking else None))
-        if places or wording.display:  # no layout change when there is nothing to offer
-            wording.update(listing(places) if self.marking else offer(places))
-            wording.display = bool(places)
+            self.body = describe_entry(entry, narrative, notes, places if self.marking else None)
+        self.wording = None
+        if places:
+            self.wording = listing(places) if self.marking else offer(places)
+        self._wrap()
         if self._into_view and known is not None:
             self._into_view = False
             if places:
-                self.call_after_refresh(wording.scroll_visible, animate=False)
+                self.scroll_to(0, self._wording_row, animate=False)
 
+    # Drawing -----------------------------------------------------------------------------
+    def _wrap(self) -> None:
+        """Wrap the moment into lines at the pane's width and redraw the pane."""
+        width = self.scrollable_content_region.width
+        self._wrapped_at = width
+        if width <= 0:
+            self._lines = []
+            return
+        body = self.body.copy()
+        body.rstrip()  # its closing line break would draw as a blank line
+        lines = self._strips(body, width)
+        if self.wording is not None:
+            lines.append(Strip.blank(width, self.rich_style))
+            self._wording_row = len(lines)
+            lines += self._strips(self.wording, width)
+        self._lines = lines
+        size = Size(width, len(lines))
+        if size != self.virtual_size:
+            # Not through the reactive, which lays the whole screen out again and draws
+            # that in a write of its own: the pane's size is fixed, only its scrollbar
+            # follows what it holds (the scrollbar is always shown, so it never appears).
+            self.set_reactive(MomentDetail.virtual_size, size)
+            self._scroll_update(size)
+        self.refresh()
+
+    def _strips(self, text: Text, width: int) -> list[Strip]:
+        # Rich's own wrapping, as RichLog's: half the time of Textual's Content for this.
+        console = self.app.console
+        options = console.options.update(width=width, height=None, highlight=False)
+        lines = console.render_lines(text, options, style=self.rich_style, pad=True)
+        return [Strip(line, width) for line in lines]
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self._wrapped_at >= 0:
+            self._wrap()
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._wrapped_at:
+            self._wrap()
+
+    def render_line(self, y: int) -> Strip:
+        row = int(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        if 0 <= row < len(self._lines) and self._wrapped_at == width:
+            return self._lines[row]
+        return Strip.blank(width, self.rich_style)
+
+    # Wording -----------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="moment-wording", exit_on_error=False)
     def _check_wording(self, entry: Entry, load: Callable[[], RuleSet | None]) -> None:
         rules, worker, places = load(), get_current_worker(), []

@@ -92,6 +92,8 @@ class Timeline(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.narrative: Narrative | None = None
         self._cache: LRUCache[tuple[int, int, str], Strip] = LRUCache(512)
+        self._styles: dict[str, Style] = {}
+        self._headers: dict[int, Strip] = {}
         self._evidence: dict[int, str] = {}
         self._followers: list[Callable[[Entry | None], None]] = []
 
@@ -125,7 +127,7 @@ class Timeline(ScrollView, can_focus=True):
         """Show a (new) merge, keeping the cursor on the moment `keep` where it still is."""
         self.narrative = narrative
         self._evidence = evidence_by_row(narrative)
-        self._cache.clear()
+        self._forget()
         self.virtual_size = Size(self.size.width, len(narrative.timeline) + 1)
         entry = narrative.entry(keep) if keep is not None else None
         index = entry.index if entry is not None else min(self.cursor, len(self.entries) - 1)
@@ -175,19 +177,28 @@ class Timeline(ScrollView, can_focus=True):
     # Drawing -----------------------------------------------------------------------------
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._forget()
+
+    def _forget(self) -> None:
+        """Drop the rows, header and styles drawn: the styles or the moments changed."""
         self._cache.clear()
+        self._styles.clear()
+        self._headers.clear()
 
     def on_resize(self, event: events.Resize) -> None:
-        self._cache.clear()
+        self._forget()
         self.virtual_size = Size(event.size.width, len(self.entries) + 1)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         if y == 0:
-            return self._header(width)
+            header = self._headers.get(width)
+            if header is None:
+                header = self._headers[width] = self._header(width)
+            return header
         index = int(self.scroll_y) + y - 1
         if not 0 <= index < len(self.entries):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._base())
         cursor = ""
         if index == self.cursor:
             cursor = "timeline--cursor" if self.has_focus else "timeline--cursor-idle"
@@ -204,16 +215,27 @@ class Timeline(ScrollView, can_focus=True):
     def on_blur(self) -> None:
         self._refresh_row(self.cursor)
 
+    def _base(self) -> Style:
+        style = self._styles.get("")
+        if style is None:
+            style = self._styles[""] = self.rich_style
+        return style
+
     def _lane_width(self, width: int) -> int:
         people = len(self.narrative.participants) if self.narrative is not None else 0
         lanes = people + (1 if self._evidence else 0)  # the evidence lane, when there is one
         return (width - GUTTER) // lanes if people else 0
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
+        # Remembered: a scrolled timeline redraws every row, and asking the CSS for a
+        # style each time cost more than drawing the row.
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name, partial=True)
+        return style
 
     def _header(self, width: int) -> Strip:
-        base = self.rich_style + self._style("timeline--header")
+        base = self._base() + self._style("timeline--header")
         segments = [Segment(fit("  UTC", GUTTER), base)]
         lane = self._lane_width(width)
         people = self.narrative.participants if self.narrative is not None else ()
@@ -229,7 +251,7 @@ class Timeline(ScrollView, can_focus=True):
 
     def _row(self, entry: Entry, width: int, cursor: str) -> Strip:
         assert self.narrative is not None
-        base = self.rich_style
+        base = self._base()
         if cursor:
             base += self._style(cursor)
         segments = [self._meanwhile(entry, base), self._flag(entry, base)]
