@@ -6,7 +6,12 @@ import sys
 from collections.abc import Callable, Mapping
 from importlib import import_module
 
+from secondstory import no_plugins
+
 __version__ = "0.1.0"
+
+# Before any model is built: pydantic plugins would see people's accounts.
+no_plugins.install()
 
 
 def lazy_exports(package: str, exports: Mapping[str, str]) -> Callable[[str], object]:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from secondstory.no_plugins import LOADER
+
 APP = ("textual", "rich")
 MODELS = ("pydantic", "secondstory.files.model", "secondstory.narrative.model")
 MERGE = ("secondstory.narrative", "secondstory.export.html", "secondstory.export.markdown")
@@ -28,7 +30,8 @@ def _loaded_after(argv: list[str], cwd: Path) -> set[str]:
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=cwd, check=True
     )
-    return set(json.loads(done.stdout.splitlines()[-1]))
+    # secondstory's stand-in for pydantic's plugin loader is not pydantic: it costs nothing.
+    return set(json.loads(done.stdout.splitlines()[-1])) - {LOADER}
 
 
 def _among(loaded: set[str], prefixes: tuple[str, ...]) -> list[str]:
@@ -153,4 +156,49 @@ def test_lint_with_its_rules_cached_loads_no_model(settings: str | None, tmp_pat
     first, second = (json.loads(run.stdout.splitlines()[-1]) for run in runs)
     assert "should-have" in second[0] and first[0] == second[0]
     assert "pydantic" in first[1]  # a cache miss validates the rules file
-    assert _among(set(second[1]), MODELS) == []
+    assert _among(set(second[1]) - {LOADER}, MODELS) == []
+
+
+def test_merging_loads_no_pydantic_plugin_nor_the_package_metadata(tmp_path: Path) -> None:
+    """Pydantic plugins see every account validated; finding them reads every installed
+    package's metadata (importlib.metadata), most of the cost of the first model."""
+    from secondstory.files.demo import make_demo
+
+    folder = make_demo(tmp_path / "reviews")
+    loaded = _loaded_after(["merge", str(folder)], tmp_path)
+    assert "secondstory.files.model" in loaded
+    assert _among(loaded, ("importlib.metadata",)) == []
+
+
+def test_a_plugin_installed_beside_pydantic_is_never_called(tmp_path: Path) -> None:
+    """A plugin registered for the `pydantic` entry point group would be loaded by pydantic
+    for the first model built; secondstory's models never call it."""
+    dist = tmp_path / "spy_plugin-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: spy-plugin\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[pydantic]\nspy = spy_plugin:plugin\n")
+    (tmp_path / "spy_plugin.py").write_text(
+        "import sys\n"
+        "class Plugin:\n"
+        "    def new_schema_validator(self, *args, **kwargs):\n"
+        "        sys.stderr.write('SPY SAW A MODEL\\n')\n"
+        "        return None, None, None\n"
+        "plugin = Plugin()\n"
+    )
+    code = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(tmp_path)!r})\n"
+        "from secondstory.files.model import Moment\n"
+        "Moment.model_validate({'id': 'm1', 'did': 'x'})\n"
+        "print('validated')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "validated", done.stderr
+    assert "SPY" not in done.stderr
+    # Without secondstory's guard the same plugin is called: the test would see it.
+    bare = code.replace("from secondstory.files.model import Moment\n", "").replace(
+        "Moment.model_validate({'id': 'm1', 'did': 'x'})\n",
+        "from pydantic import BaseModel\nclass M(BaseModel):\n    x: int = 0\nM()\n",
+    )
+    done = subprocess.run([sys.executable, "-c", bare], capture_output=True, text=True)
+    assert "SPY SAW A MODEL" in done.stderr

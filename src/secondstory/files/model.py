@@ -76,7 +76,9 @@ class FileModel(BaseModel):
 
     # The field docstrings are for readers of this file; pydantic is not asked to read
     # them (use_attribute_docstrings parses this module's source at import: 40 ms).
-    model_config = ConfigDict(strict=True, extra="allow", validate_assignment=True)
+    model_config = ConfigDict(
+        strict=True, extra="allow", validate_assignment=True, defer_build=True
+    )
 
 
 class Moment(FileModel):

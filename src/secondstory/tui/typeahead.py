@@ -137,7 +137,9 @@ class TypeAhead:
         """
         app = self._app
         pumps: list[MessagePump] = [app, *app.screen.walk_children(with_self=True)]
-        busy = [pump for pump in pumps if _pending(pump)]
+        # A pump that has stopped (the app is closing) keeps its queue for ever: waiting
+        # on it spun the loop until the deadline, a second of processor at every quit.
+        busy = [pump for pump in pumps if pump.is_running and _pending(pump)]
         if busy:
             await _drain(busy, deadline)
         else:
