@@ -76,9 +76,7 @@ class FileModel(BaseModel):
 
     # The field docstrings are for readers of this file; pydantic is not asked to read
     # them (use_attribute_docstrings parses this module's source at import: 40 ms).
-    model_config = ConfigDict(
-        strict=True, extra="allow", validate_assignment=True, defer_build=True
-    )
+    model_config = ConfigDict(strict=True, extra="allow", validate_assignment=True)
 
 
 class Moment(FileModel):
