@@ -49,7 +49,6 @@ from secondstory.files.storage import (
     read_model,
     set_aside,
     write_if_changed,
-    write_model,
 )
 
 Step = Literal["opening", "identity", "moments", "closing", "review", "share"]
@@ -210,14 +209,38 @@ def save_draft(draft: Draft, *, touch: bool = True) -> str | None:
     draft came from: then nothing is written over it. With changes (`touch`), they are
     kept as a new draft of their own; without, there was nothing of ours to keep.
     """
+    notice, writes = plan_draft_save(draft, touch=touch)
+    writes()
+    return notice
+
+
+@dataclass(frozen=True)
+class DraftWrites:
+    """The bytes of one save, taken in one instant, to be written by `__call__`: at once,
+    or in a thread so the disk's wait (fsync) never holds up the keys."""
+
+    files: tuple[tuple[Path, bytes], ...] = ()
+    """The account, then its session; none when nothing of ours is to be written."""
+
+    def __call__(self) -> None:
+        """Write each file atomically, in order; a file that holds the bytes already stays."""
+        for path, raw in self.files:
+            write_if_changed(path, raw)
+
+
+def plan_draft_save(draft: Draft, *, touch: bool = True) -> tuple[str | None, DraftWrites]:
+    """Everything `save_draft` does but the writing: the sentence for the person, if any,
+    and the writes. Nothing may write the draft's files between this and those writes
+    (the check against another window reads them)."""
     ensure_private_dir(drafts_dir())
     notice = None
     if _on_disk(draft.path) != draft.on_disk:
         if not touch:
-            return (
+            left = (
                 "Your draft was changed in another window since this one opened it; "
                 "it was left as that window wrote it."
             )
+            return left, DraftWrites()
         other = draft.path
         _become_separate(draft)
         notice = (
@@ -231,10 +254,9 @@ def save_draft(draft: Draft, *, touch: bool = True) -> str | None:
     if touch and not holds(path, dump_toml(draft.account)):  # unchanged: keep its time
         draft.account.updated = max(now_utc(), draft.account.created)
     raw = dump_toml(draft.account, path)
-    write_if_changed(path, raw)  # nothing changed: the file and its time stay as they are
     draft.on_disk = _fingerprint(raw)
-    write_model(session_path(draft.account.account), draft.session)
-    return notice
+    where = session_path(draft.account.account)
+    return notice, DraftWrites(((path, raw), (where, dump_toml(draft.session, where))))
 
 
 def _become_separate(draft: Draft) -> None:

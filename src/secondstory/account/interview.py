@@ -7,11 +7,22 @@ of a second later (see `Interview.due`) and at once on every step change and on 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from secondstory.account.drafts import Draft, Step, save_draft, share_draft, withdraw_draft
+from secondstory.account.drafts import (
+    Draft,
+    DraftWrites,
+    Step,
+    plan_draft_save,
+    save_draft,
+    share_draft,
+    withdraw_draft,
+)
 from secondstory.errors import SecondstoryError
 from secondstory.files.limits import MAX_ENTRIES
 from secondstory.files.model import CLOSING_FIELDS, TEXT_FIELDS, Incident, Moment
@@ -38,6 +49,7 @@ class Interview:
     _first_unsaved: float | None = field(default=None, repr=False)
     _last_change: float = field(default=0.0, repr=False)
     _saving: bool = field(default=False, repr=False)
+    _writing: Future[None] | None = field(default=None, repr=False)
 
     # Saving -------------------------------------------------------------------------
     @property
@@ -72,11 +84,43 @@ class Interview:
             return None
         self._saving = True
         try:
+            with suppress(OSError, SecondstoryError):
+                self._written()  # what it could not write, this writes
             notice = save_draft(self.draft, touch=self.dirty)
         finally:
             self._saving = False
         self._first_unsaved = None
         return notice
+
+    def save_in_background(self, run: Callable[[DraftWrites], Future[None]]) -> str | None:
+        """Save, with the files written by `run` (in a thread), so the wait for the disk
+        never holds up the keys; what is written is the draft as it is now.
+
+        While the last such save is still being written this does nothing: the draft stays
+        due, and the next call saves it. A write that failed is raised here (and the
+        draft is due again), so it is said like any other failure to save.
+        """
+        if self._saving or (self._writing is not None and not self._writing.done()):
+            return None
+        self._saving = True  # a signal's save waits for this one (see `save`)
+        try:
+            self._written()
+            notice, writes = plan_draft_save(self.draft, touch=self.dirty)
+            self._first_unsaved = None
+            self._writing = run(writes)
+        finally:
+            self._saving = False
+        return notice
+
+    def _written(self) -> None:
+        """Wait for a save being written in a thread; raise what stopped it, if anything."""
+        writing, self._writing = self._writing, None
+        if writing is None:
+            return
+        problem = writing.exception()  # waits until it is done
+        if problem is not None:
+            self.changed()  # what it held is not on disk: save it again
+            raise problem
 
     def go(self, step: Step, moment: str | None = None) -> None:
         """Remember the step (and moment) the person is on; the caller saves.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import signal
 import threading
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -73,6 +74,7 @@ class SecondstoryApp(App[None]):
             super().__init__()
         self.settings = settings
         self._savers: list[Saver] = []
+        self._writer: ThreadPoolExecutor | None = None
         self._prompts: PromptSet | None = None
         self._rules: RuleSet | None = None
         self._rules_lock = threading.Lock()
@@ -229,6 +231,15 @@ class SecondstoryApp(App[None]):
         """Stop calling `save`."""
         if save in self._savers:
             self._savers.remove(save)
+
+    def write_in_background(self, write: Callable[[], None]) -> Future[None]:
+        """Run `write` in the app's one saving thread, after any write before it.
+
+        The thread is not a daemon: a write under way when the app ends is finished
+        before the process exits (concurrent.futures waits for it)."""
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(1, thread_name_prefix="secondstory-save")
+        return self._writer.submit(write)
 
     def show_step(self, step: Step, interview: Interview) -> None:
         """Replace the current interview step with `step` of the same interview."""

@@ -7,6 +7,7 @@ direction one way: `app` imports the screens, never the other way round.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from inspect import getattr_static
 from pathlib import Path
@@ -61,6 +62,9 @@ class Host(Protocol):
 
     def unregister_saver(self, save: Saver) -> None:
         """Stop calling `save`."""
+
+    def write_in_background(self, write: Callable[[], None]) -> Future[None]:
+        """Run `write` in the app's one saving thread, after any write before it."""
 
     def show_step(self, step: Step, interview: Interview) -> None:
         """Replace the current interview step with `step` of the same interview."""

@@ -82,12 +82,18 @@ class StepScreen(Screen[None]):
             return None
         return "Your draft could not be saved just now, so what you typed here would be lost."
 
-    def write(self, *, remember_place: bool = True) -> bool:
-        """Save the draft; when the disk refuses, say so and keep every word in memory."""
+    def write(self, *, remember_place: bool = True, background: bool = False) -> bool:
+        """Save the draft; when the disk refuses, say so and keep every word in memory.
+
+        `background`: the files are written in the app's saving thread, so waiting for
+        the disk never holds up a key; a failure is said at the next save."""
         if remember_place:
             self.remember_place()
         try:
-            notice = self.interview.save()
+            if background:
+                notice = self.interview.save_in_background(self.secondstory.write_in_background)
+            else:
+                notice = self.interview.save()
         except (OSError, SecondstoryError) as problem:
             if not self._save_failed:
                 self.notify(
@@ -122,7 +128,9 @@ class StepScreen(Screen[None]):
 
     def _autosave(self) -> None:
         if self.interview.due():
-            self.write()
+            # Once a save has failed, saves wait for the disk again, so "Saved again"
+            # is said only when it is true.
+            self.write(background=not self._save_failed)
 
     def action_save(self) -> None:
         if self.write():
