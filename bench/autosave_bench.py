@@ -11,6 +11,11 @@ In this process, with a temporary SECONDSTORY_HOME:
   a key every 0.2 s (and every 0.1 s), on a simulated clock, counting the saves; with the
   fsyncs per save that gives the fsyncs per minute of steady typing.
 
+- the event loop's share: the app's autosave takes the draft's bytes on the event loop
+  (`plan_draft_save`) and writes them in its saving thread; the time the loop is held is
+  timed beside a whole save, on this disk and on a slow one (each fsync made to wait
+  --slow-fsync seconds, as on a network home folder).
+
 Key-to-screen latency while such a save runs is measured in a real terminal by
 `keys_bench.py --only give-50-save` (a resumed draft of 50 moments).
 """
@@ -75,6 +80,33 @@ def time_saves(moments: int, saves: int) -> dict[str, float]:
     }
 
 
+def time_loop_share(moments: int, saves: int, slow: float) -> dict[str, float]:
+    """Median ms the event loop is held: a whole save, and the part the app keeps on the
+    loop (the bytes planned, written in a thread); each fsync waits `slow` s more."""
+    from secondstory.account.drafts import plan_draft_save, save_draft
+
+    draft = make_draft(moments)
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        real_fsync(fd)
+        time.sleep(slow)
+
+    whole, planned = [], []
+    with mock.patch("os.fsync", fsync):
+        for n in range(saves):
+            draft.account.closing.surprised = "y" * (n + 1)
+            start = time.perf_counter()
+            save_draft(draft)
+            whole.append(time.perf_counter() - start)
+            draft.account.closing.surprised = "z" * (n + 1)
+            start = time.perf_counter()
+            _, writes = plan_draft_save(draft)
+            planned.append(time.perf_counter() - start)
+            writes()  # in the app: the saving thread, while keys go on
+    return {"whole": statistics.median(whole), "loop": statistics.median(planned)}
+
+
 def saves_per_minute(key_every: float, minutes: float) -> int:
     """How many saves the interview's schedule makes in `minutes` of steady typing."""
     from secondstory.account import interview as module
@@ -101,11 +133,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--moments", type=int, default=50, help="moments in the draft (50)")
     parser.add_argument("--saves", type=int, default=20, help="saves to time (20)")
     parser.add_argument("--minutes", type=float, default=1.0, help="minutes of typing (1)")
+    parser.add_argument(
+        "--slow-fsync", type=float, default=0.05, help="seconds each fsync waits on a slow disk"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="secondstory-autosave-") as home:
         os.environ["SECONDSTORY_HOME"] = str(Path(home) / "home")
         try:
             r = time_saves(args.moments, args.saves)
+            shares = {
+                slow: time_loop_share(args.moments, args.saves, slow)
+                for slow in (0.0, args.slow_fsync)
+            }
         finally:
             del os.environ["SECONDSTORY_HOME"]
     print(
@@ -113,6 +152,12 @@ def main(argv: list[str] | None = None) -> int:
         f"(p95 {r['wall_p95'] * 1000:.1f} ms), CPU {r['cpu'] * 1000:.1f} ms, "
         f"{r['fsyncs']:.0f} fsyncs"
     )
+    for slow, share in shares.items():
+        disk = "this disk" if slow == 0 else f"a disk whose fsync takes {slow * 1000:.0f} ms more"
+        print(
+            f"event loop held, {disk}: whole save {share['whole'] * 1000:.1f} ms, "
+            f"the app's autosave (bytes taken, written in a thread) {share['loop'] * 1000:.1f} ms"
+        )
     for every in (0.2, 0.1):
         saves = saves_per_minute(every, args.minutes)
         print(
