@@ -125,3 +125,4 @@ def test_the_facilitator_benchmark_moves_the_cursor_and_prints_the_event_loops_c
     assert bench.main(["--sizes", "20", "--moves", "2", "--people", "2"]) == 0
     out = capsys.readouterr().out
     assert "of it the event loop's" in out and "| 20 |" in out
+    assert "the app's own: key and frame" in out
