@@ -17,10 +17,12 @@ from secondstory.tui.typeahead import TypeAhead
 
 
 class StoppedPump:
-    """A widget (or the app, or a screen) whose message pump has stopped with a
-    message still queued, as they are while the app closes."""
+    """A widget (or the app, or a screen) whose message pump has closed with a
+    message still queued, as they are while the app quits."""
 
     is_running = False
+    _closing = True
+    _closed = True
     is_attached = True
     is_mounted = False
     focused = None
@@ -62,3 +64,23 @@ async def test_a_stopped_app_is_not_waited_on(monkeypatch: pytest.MonkeyPatch) -
     await typeahead._settle(None)
     assert rounds <= 3  # it was every turn of the event loop for a second: thousands
     assert not typeahead.holding()
+
+
+async def test_a_pump_not_started_yet_is_still_waited_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A widget being mounted has messages on their way: the key after waits for them
+    (a space typed at once after logging in again went nowhere when it did not)."""
+    app = ClosingApp()
+    for pump in (app, app.screen):
+        pump._closing = pump._closed = False  # type: ignore[misc]
+    rounds = 0
+    original = TypeAhead._one_round
+
+    async def counting(self: TypeAhead, deadline: float) -> bool:
+        nonlocal rounds
+        rounds += 1
+        return await original(self, deadline)
+
+    monkeypatch.setattr(TypeAhead, "_one_round", counting)
+    monkeypatch.setattr("secondstory.tui.typeahead.MAX_WAIT", 0.2)
+    await TypeAhead(app)._settle(None)  # type: ignore[arg-type]
+    assert rounds > 3  # it waited, until the limit, for the messages to be handled

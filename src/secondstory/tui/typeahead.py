@@ -137,14 +137,20 @@ class TypeAhead:
         """
         app = self._app
         pumps: list[MessagePump] = [app, *app.screen.walk_children(with_self=True)]
-        # A pump that has stopped (the app is closing) keeps its queue for ever: waiting
+        # A pump that is closing (the app is quitting) keeps its queue for ever: waiting
         # on it spun the loop until the deadline, a second of processor at every quit.
-        busy = [pump for pump in pumps if pump.is_running and _pending(pump)]
+        # One not started yet is waited on: its messages are on their way.
+        busy = [pump for pump in pumps if not _closing(pump) and _pending(pump)]
         if busy:
             await _drain(busy, deadline)
         else:
             await asyncio.sleep(0)
         return bool(busy)
+
+
+def _closing(pump: MessagePump) -> bool:
+    """Whether `pump` is closing or closed: it will handle nothing more."""
+    return bool(getattr(pump, "_closing", False) or getattr(pump, "_closed", False))
 
 
 def _pending(pump: MessagePump) -> bool:
