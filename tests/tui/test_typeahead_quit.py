@@ -50,19 +50,24 @@ class ClosingApp(StoppedPump):
         return False
 
 
-async def test_a_stopped_app_is_not_waited_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    rounds = 0
+def count_rounds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A one-item list that counts the rounds type-ahead waits through."""
+    rounds = [0]
     original = TypeAhead._one_round
 
     async def counting(self: TypeAhead, deadline: float) -> bool:
-        nonlocal rounds
-        rounds += 1
+        rounds[0] += 1
         return await original(self, deadline)
 
     monkeypatch.setattr(TypeAhead, "_one_round", counting)
+    return rounds
+
+
+async def test_a_stopped_app_is_not_waited_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    rounds = count_rounds(monkeypatch)
     typeahead = TypeAhead(ClosingApp())  # type: ignore[arg-type]
     await typeahead._settle(None)
-    assert rounds <= 3  # it was every turn of the event loop for a second: thousands
+    assert rounds[0] <= 3  # it was every turn of the event loop for a second: thousands
     assert not typeahead.holding()
 
 
@@ -71,16 +76,8 @@ async def test_a_pump_not_started_yet_is_still_waited_on(monkeypatch: pytest.Mon
     (a space typed at once after logging in again went nowhere when it did not)."""
     app = ClosingApp()
     for pump in (app, app.screen):
-        pump._closing = pump._closed = False  # type: ignore[misc]
-    rounds = 0
-    original = TypeAhead._one_round
-
-    async def counting(self: TypeAhead, deadline: float) -> bool:
-        nonlocal rounds
-        rounds += 1
-        return await original(self, deadline)
-
-    monkeypatch.setattr(TypeAhead, "_one_round", counting)
+        pump._closing = pump._closed = False
+    rounds = count_rounds(monkeypatch)
     monkeypatch.setattr("secondstory.tui.typeahead.MAX_WAIT", 0.2)
     await TypeAhead(app)._settle(None)  # type: ignore[arg-type]
-    assert rounds > 3  # it waited, until the limit, for the messages to be handled
+    assert rounds[0] > 3  # it waited, until the limit, for the messages to be handled
