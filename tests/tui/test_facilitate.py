@@ -59,17 +59,20 @@ def notes_on_disk(folder: Path) -> dict[str, Any]:
     return tomllib.loads((folder / "narrative.toml").read_text("utf-8"))
 
 
+def _plain(renderable: Any) -> str:
+    console = Console(width=100, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
+
+
 def shown(screen: FacilitateScreen, selector: str) -> str:
     """The words a Static shows, as plain text."""
-    console = Console(width=100, record=True, file=io.StringIO())
-    console.print(screen.query_one(selector, Static).content)
-    return console.export_text()
+    return _plain(screen.query_one(selector, Static).content)
 
 
 def detail_text(screen: FacilitateScreen) -> str:
-    console = Console(width=100, record=True, file=io.StringIO())
-    console.print(screen.query_one(MomentDetail).body)
-    return console.export_text()
+    """The moment the pane below the timeline shows, as plain text."""
+    return _plain(screen.query_one(MomentDetail).body)
 
 
 async def test_the_timeline_opens_on_the_first_moment_with_it_shown_in_full(app) -> None:  # type: ignore[no-untyped-def]

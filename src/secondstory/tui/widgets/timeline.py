@@ -216,10 +216,7 @@ class Timeline(ScrollView, can_focus=True):
         self._refresh_row(self.cursor)
 
     def _base(self) -> Style:
-        style = self._styles.get("")
-        if style is None:
-            style = self._styles[""] = self.rich_style
-        return style
+        return self._style("")
 
     def _lane_width(self, width: int) -> int:
         people = len(self.narrative.participants) if self.narrative is not None else 0
@@ -229,9 +226,11 @@ class Timeline(ScrollView, can_focus=True):
     def _style(self, name: str) -> Style:
         # Remembered: a scrolled timeline redraws every row, and asking the CSS for a
         # style each time cost more than drawing the row.
+        # The name "" is the widget's own style, the base of every row.
         style = self._styles.get(name)
         if style is None:
-            style = self._styles[name] = self.get_component_rich_style(name, partial=True)
+            found = self.get_component_rich_style(name, partial=True) if name else self.rich_style
+            style = self._styles[name] = found
         return style
 
     def _header(self, width: int) -> Strip:
